@@ -1,0 +1,248 @@
+//! claimdiff compares two news accounts of the same event.
+//!
+//! It finds the claims of each account, aligns the ones that speak of the same
+//! thing, and judges each aligned pair: they **agree**, **partly agree** (one
+//! is narrower, vaguer, hedged) or **conflict** (dates, numbers, negation).
+//! Claims with no counterpart are listed as one-sided. Each pair carries the
+//! reasons for its verdict and a word diff.
+//!
+//! The crate is a pure core: it compiles and tests natively, knows nothing of
+//! WebAssembly (that lives in the `wasm` module, built only for `wasm32`), and
+//! never panics on input.
+//!
+//! # Example
+//!
+//! ```
+//! use claimdiff::{compare, Document, Options};
+//!
+//! let a = Document::new("The city is getting back to normal life. Schools reopen on Monday.");
+//! let b = Document::new("Normal life is returning to the city.").with_date("2022-01-12");
+//! let result = compare(&a, &b, &Options::default()).unwrap();
+//! assert_eq!(result.pairs.len(), 1);
+//! assert_eq!(result.only_a, ["a2"]);
+//! println!("{}", serde_json::to_string_pretty(&result).unwrap());
+//! ```
+//!
+//! # The JSON contract
+//!
+//! [`Comparison`] and the types of [`report`] are the contract shared by the
+//! CLI and the browser; `SCHEMA.md` documents it key by key.
+#![deny(missing_docs)]
+
+mod align;
+mod claims;
+mod diff;
+mod error;
+mod offsets;
+mod options;
+mod render;
+pub mod report;
+mod text;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use error::Error;
+pub use options::{Options, DEFAULT_MAX_BYTES};
+pub use render::{markdown, text as plain_text, Labels};
+pub use report::{Comparison, OffsetUnit, Verdict, SCHEMA_VERSION};
+
+use report::{Account, Claim, DateSource, Modality, Pair, Span, Summary};
+
+/// One account to compare: its text and, optionally, its date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document<'t> {
+    text: &'t str,
+    date: Option<String>,
+}
+
+impl<'t> Document<'t> {
+    /// An account with no date given by the caller.
+    pub fn new(text: &'t str) -> Document<'t> {
+        Document { text, date: None }
+    }
+
+    /// Gives the account's date (`YYYY-MM-DD`); it wins over a date found in
+    /// the text. It is checked by [`compare`].
+    pub fn with_date(mut self, date: impl Into<String>) -> Document<'t> {
+        self.date = Some(date.into());
+        self
+    }
+
+    /// The account's text.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+}
+
+/// Compares two accounts.
+///
+/// Fails only on a bad date, an account over [`Options::max_bytes`], or
+/// options out of range; any text, however odd, gives a result.
+pub fn compare(a: &Document<'_>, b: &Document<'_>, options: &Options) -> Result<Comparison, Error> {
+    options.validate()?;
+    let date_a = checked_date(a, 'a')?;
+    let date_b = checked_date(b, 'b')?;
+    for (side, doc) in [('a', a), ('b', b)] {
+        if doc.text.len() > options.max_bytes {
+            return Err(Error::too_large(side, doc.text.len(), options.max_bytes));
+        }
+    }
+
+    let account_a = read_account(a.text, date_a, 'a');
+    let account_b = read_account(b.text, date_b, 'b');
+    let spans = |account: &Account| -> Vec<std::ops::Range<usize>> {
+        account.claims.iter().map(|c| c.start..c.end).collect()
+    };
+    let links = align::align(
+        a.text,
+        &spans(&account_a),
+        b.text,
+        &spans(&account_b),
+        options.threshold,
+    );
+
+    let mut paired_a = vec![false; account_a.claims.len()];
+    let mut paired_b = vec![false; account_b.claims.len()];
+    let mut pairs = Vec::with_capacity(links.len());
+    for (i, j, score) in links {
+        paired_a[i] = true;
+        paired_b[j] = true;
+        let (ca, cb) = (&account_a.claims[i], &account_b.claims[j]);
+        let (verdict, reasons) = if ca.text == cb.text {
+            (
+                Verdict::Agree,
+                vec!["Both accounts say this in the same words.".to_string()],
+            )
+        } else if score >= 0.6 {
+            (
+                Verdict::Agree,
+                vec!["Both accounts state the same fact in different words.".to_string()],
+            )
+        } else {
+            (
+                Verdict::Partial,
+                vec![
+                    "The accounts speak of the same thing but only partly share their wording."
+                        .to_string(),
+                ],
+            )
+        };
+        pairs.push(Pair {
+            a: ca.id.clone(),
+            b: cb.id.clone(),
+            score: (score * 100.0).round() / 100.0,
+            verdict,
+            reasons,
+            topics: Vec::new(),
+            diff: diff::word_diff(&ca.text, &cb.text),
+        });
+    }
+    let unpaired = |account: &Account, paired: &[bool]| -> Vec<String> {
+        account
+            .claims
+            .iter()
+            .zip(paired)
+            .filter(|(_, &p)| !p)
+            .map(|(c, _)| c.id.clone())
+            .collect()
+    };
+    let only_a = unpaired(&account_a, &paired_a);
+    let only_b = unpaired(&account_b, &paired_b);
+
+    let mut summary = Summary::default();
+    for pair in &pairs {
+        match pair.verdict {
+            Verdict::Agree => summary.total.agree += 1,
+            Verdict::Partial => summary.total.partial += 1,
+            Verdict::Conflict => summary.total.conflict += 1,
+        }
+    }
+    summary.total.only_a = only_a.len();
+    summary.total.only_b = only_b.len();
+
+    let mut result = Comparison {
+        schema: SCHEMA_VERSION,
+        offsets: OffsetUnit::Chars,
+        a: account_a,
+        b: account_b,
+        pairs,
+        only_a,
+        only_b,
+        framing: Vec::new(),
+        topics: Vec::new(),
+        summary,
+    };
+    offsets::remap(&mut result, a.text, b.text, options.offsets);
+    Ok(result)
+}
+
+/// Reads one account into claims, with byte offsets.
+fn read_account(text: &str, date: Option<String>, side: char) -> Account {
+    let date_source = date.as_ref().map(|_| DateSource::Caller);
+    let claims = claims::extract(text, 0..text.len())
+        .into_iter()
+        .enumerate()
+        .map(|(n, draft)| Claim {
+            id: format!("{side}{}", n + 1),
+            start: draft.range.start,
+            end: draft.range.end,
+            text: text[draft.range].to_string(),
+            sentence: Span {
+                start: draft.sentence.start,
+                end: draft.sentence.end,
+            },
+            repeats: Vec::new(),
+            topics: Vec::new(),
+            entities: Vec::new(),
+            times: Vec::new(),
+            when: None,
+            attribution: None,
+            modality: Modality::Asserted,
+            negated: false,
+        })
+        .collect();
+    Account {
+        date,
+        date_source,
+        place: None,
+        length: text.len(),
+        claims,
+        ignored: Vec::new(),
+    }
+}
+
+/// Checks a caller-given date: `YYYY-MM-DD`, a real calendar day.
+fn checked_date(doc: &Document<'_>, side: char) -> Result<Option<String>, Error> {
+    let Some(date) = &doc.date else {
+        return Ok(None);
+    };
+    let date = date.trim();
+    if date.is_empty() {
+        return Ok(None);
+    }
+    if parse_iso_date(date).is_none() {
+        return Err(Error::bad_date(Some(side), date));
+    }
+    Ok(Some(date.to_string()))
+}
+
+/// Parses `YYYY-MM-DD` into (year, month, day) if it names a real day.
+pub(crate) fn parse_iso_date(s: &str) -> Option<(i32, u8, u8)> {
+    let bytes = s.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let year: i32 = s.get(0..4)?.parse().ok()?;
+    let month: u8 = s.get(5..7)?.parse().ok()?;
+    let day: u8 = s.get(8..10)?.parse().ok()?;
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=days).contains(&day).then_some((year, month, day))
+}

@@ -1,0 +1,126 @@
+//! Turning the core's byte offsets into the unit the caller asked for.
+
+use crate::report::{Account, Comparison, OffsetUnit};
+
+/// Converts byte offsets of one text into code points or UTF-16 code units.
+///
+/// Keeps a checkpoint every [`OffsetMap::STRIDE`] bytes so that each lookup
+/// counts at most that many bytes, whatever the order of the lookups.
+pub(crate) struct OffsetMap<'t> {
+    text: &'t str,
+    unit: OffsetUnit,
+    /// `checkpoints[i]` is the unit offset of the first char boundary at or
+    /// after byte `i * STRIDE`, with that boundary's byte offset.
+    checkpoints: Vec<(usize, usize)>,
+}
+
+impl<'t> OffsetMap<'t> {
+    const STRIDE: usize = 256;
+
+    pub(crate) fn new(text: &'t str, unit: OffsetUnit) -> OffsetMap<'t> {
+        let mut checkpoints = Vec::with_capacity(text.len() / Self::STRIDE + 1);
+        let mut units = 0;
+        let mut next = 0;
+        for (byte, c) in text.char_indices() {
+            while byte >= next {
+                checkpoints.push((byte, units));
+                next += Self::STRIDE;
+            }
+            units += unit_len(c, unit);
+        }
+        while text.len() >= next {
+            checkpoints.push((text.len(), units));
+            next += Self::STRIDE;
+        }
+        OffsetMap {
+            text,
+            unit,
+            checkpoints,
+        }
+    }
+
+    /// The offset in the chosen unit of byte offset `byte`, which must lie on
+    /// a char boundary (the core only makes such offsets).
+    pub(crate) fn convert(&self, byte: usize) -> usize {
+        let byte = byte.min(self.text.len());
+        let index = (byte / Self::STRIDE).min(self.checkpoints.len() - 1);
+        let (mut at, mut units) = self.checkpoints[index];
+        if at > byte {
+            // The checkpoint sits past `byte` only when `byte` is inside a char.
+            return units;
+        }
+        for c in self.text[at..].chars() {
+            if at >= byte {
+                break;
+            }
+            at += c.len_utf8();
+            units += unit_len(c, self.unit);
+        }
+        units
+    }
+}
+
+fn unit_len(c: char, unit: OffsetUnit) -> usize {
+    match unit {
+        OffsetUnit::Chars => 1,
+        OffsetUnit::Utf16 => c.len_utf16(),
+    }
+}
+
+/// Rewrites every offset of a byte-offset comparison into `unit`.
+pub(crate) fn remap(result: &mut Comparison, a: &str, b: &str, unit: OffsetUnit) {
+    result.offsets = unit;
+    remap_account(&mut result.a, &OffsetMap::new(a, unit));
+    remap_account(&mut result.b, &OffsetMap::new(b, unit));
+}
+
+fn remap_account(account: &mut Account, map: &OffsetMap<'_>) {
+    account.length = map.convert(account.length);
+    for ignored in &mut account.ignored {
+        ignored.start = map.convert(ignored.start);
+        ignored.end = map.convert(ignored.end);
+    }
+    for claim in &mut account.claims {
+        claim.start = map.convert(claim.start);
+        claim.end = map.convert(claim.end);
+        claim.sentence.start = map.convert(claim.sentence.start);
+        claim.sentence.end = map.convert(claim.sentence.end);
+        for span in &mut claim.repeats {
+            span.start = map.convert(span.start);
+            span.end = map.convert(span.end);
+        }
+        for entity in &mut claim.entities {
+            entity.start = map.convert(entity.start);
+            entity.end = map.convert(entity.end);
+        }
+        for time in &mut claim.times {
+            time.start = map.convert(time.start);
+            time.end = map.convert(time.end);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn converts_every_boundary_in_both_units() {
+        let text = "a😀é\u{301}ж".repeat(200);
+        for unit in [OffsetUnit::Chars, OffsetUnit::Utf16] {
+            let map = OffsetMap::new(&text, unit);
+            for (byte, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                let expected = match unit {
+                    OffsetUnit::Chars => text[..byte].chars().count(),
+                    OffsetUnit::Utf16 => text[..byte].encode_utf16().count(),
+                };
+                assert_eq!(map.convert(byte), expected, "byte {byte} in {unit:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn empty_text_maps_zero() {
+        assert_eq!(OffsetMap::new("", OffsetUnit::Utf16).convert(0), 0);
+    }
+}
