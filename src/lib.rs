@@ -35,9 +35,11 @@ mod diff;
 mod error;
 mod offsets;
 mod options;
+mod prepare;
 mod render;
 pub mod report;
 mod text;
+mod tokens;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -47,7 +49,7 @@ pub use options::{Options, DEFAULT_MAX_BYTES};
 pub use render::{markdown, text as plain_text, Labels};
 pub use report::{Comparison, OffsetUnit, Verdict, SCHEMA_VERSION};
 
-use report::{Account, Claim, DateSource, Modality, Pair, Span, Summary};
+use report::{Account, Claim, DateSource, Ignored, Modality, Pair, Span, Summary};
 
 /// One account to compare: its text and, optionally, its date.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -179,20 +181,28 @@ pub fn compare(a: &Document<'_>, b: &Document<'_>, options: &Options) -> Result<
 
 /// Reads one account into claims, with byte offsets.
 fn read_account(text: &str, date: Option<String>, side: char) -> Account {
-    let date_source = date.as_ref().map(|_| DateSource::Caller);
-    let claims = claims::extract(text, 0..text.len())
+    let prepared = prepare::prepare(text);
+    // A caller's date wins over the text's own.
+    let (date, date_source) = match (date, prepared.date) {
+        (Some(date), _) => (Some(date), Some(DateSource::Caller)),
+        (None, Some(date)) => (Some(date), Some(DateSource::Text)),
+        (None, None) => (None, None),
+    };
+    let span = |range: std::ops::Range<usize>| Span {
+        start: range.start,
+        end: range.end,
+    };
+    let claims = claims::extract(text, &prepared.sentences)
         .into_iter()
         .enumerate()
         .map(|(n, draft)| Claim {
             id: format!("{side}{}", n + 1),
             start: draft.range.start,
             end: draft.range.end,
-            text: text[draft.range].to_string(),
-            sentence: Span {
-                start: draft.sentence.start,
-                end: draft.sentence.end,
-            },
-            repeats: Vec::new(),
+            text: text.get(draft.range.clone()).unwrap_or("").to_string(),
+            sentence: span(draft.sentence),
+            predicate: draft.predicate.map(span),
+            repeats: draft.repeats.into_iter().map(span).collect(),
             topics: Vec::new(),
             entities: Vec::new(),
             times: Vec::new(),
@@ -202,13 +212,22 @@ fn read_account(text: &str, date: Option<String>, side: char) -> Account {
             negated: false,
         })
         .collect();
+    let ignored = prepared
+        .ignored
+        .into_iter()
+        .map(|(range, reason)| Ignored {
+            start: range.start,
+            end: range.end,
+            reason: reason.to_string(),
+        })
+        .collect();
     Account {
         date,
         date_source,
-        place: None,
+        place: prepared.place,
         length: text.len(),
         claims,
-        ignored: Vec::new(),
+        ignored,
     }
 }
 
