@@ -340,12 +340,13 @@ fn protected(toks: &[Token]) -> Vec<bool> {
     let mut quote = 0usize;
     let mut straight = false;
     let mut bracket = 0usize;
+    let mut quoted_before = 0;
     for (i, tok) in toks.iter().enumerate() {
         match tok.kind {
             Kind::Punct('“' | '«' | '„') => quote += 1,
             Kind::Punct('”' | '»') => {
                 if quote == 0 {
-                    out[..i].iter_mut().for_each(|p| *p = true);
+                    quoted_before = i;
                 }
                 quote = quote.saturating_sub(1);
             }
@@ -356,6 +357,7 @@ fn protected(toks: &[Token]) -> Vec<bool> {
         }
         out[i] |= quote > 0 || straight || bracket > 0;
     }
+    out[..quoted_before].iter_mut().for_each(|p| *p = true);
     out
 }
 
@@ -460,33 +462,53 @@ fn starts_clause(text: &str, toks: &[Token], segment: &Segment) -> bool {
     false
 }
 
-/// Whether the tokens form a complete main clause: not opened by a
-/// subordinator or preposition, with a main verb before any subordinate
-/// clause, and no subordinate clause (`informed that …`) left waiting for its
-/// verb.
-fn complete(text: &str, toks: &[Token], span: &Segment) -> bool {
-    let Some(first) = first_word(text, toks, span) else {
-        return false;
-    };
-    if toks[first].is_any(text, SUBORDINATORS) || toks[first].is_any(text, PREPOSITIONS) {
-        return false;
+/// What is known of a clause as its pieces are read, so that each token is
+/// looked at once however many pieces a sentence has.
+#[derive(Debug, Default)]
+struct ClauseState {
+    /// It opens with a subordinator or preposition: not a main clause.
+    dependent: bool,
+    /// A main verb came before any subordinate clause.
+    main: bool,
+    /// A subordinate clause has begun.
+    subordinate: bool,
+    /// A subordinate clause (`informed that …`) still waits for its verb.
+    open: bool,
+}
+
+impl ClauseState {
+    fn new(text: &str, toks: &[Token], piece: &Segment) -> ClauseState {
+        let dependent = first_word(text, toks, piece).is_none_or(|first| {
+            toks[first].is_any(text, SUBORDINATORS) || toks[first].is_any(text, PREPOSITIONS)
+        });
+        let mut state = ClauseState {
+            dependent,
+            ..ClauseState::default()
+        };
+        state.read(text, toks, piece);
+        state
     }
-    let mut main = false;
-    let mut subordinate = false;
-    let mut open = false;
-    for i in span.clone() {
-        if toks[i].is_any(text, SUBORDINATORS) {
-            open = true;
-            subordinate = true;
-        } else if is_verb(text, toks, i) {
-            if open {
-                open = false;
-            } else if !subordinate {
-                main = true;
+
+    fn read(&mut self, text: &str, toks: &[Token], piece: &Segment) {
+        for i in piece.clone() {
+            if toks[i].is_any(text, SUBORDINATORS) {
+                self.open = true;
+                self.subordinate = true;
+            } else if is_verb(text, toks, i) {
+                if self.open {
+                    self.open = false;
+                } else if !self.subordinate {
+                    self.main = true;
+                }
             }
         }
     }
-    main && !open
+
+    /// A complete main clause: not dependent, with a main verb, and no
+    /// subordinate clause left waiting for its verb.
+    fn complete(&self) -> bool {
+        !self.dependent && self.main && !self.open
+    }
 }
 
 /// Groups a sentence's tokens into coordinated clauses. Split points are
@@ -510,6 +532,7 @@ fn clauses(text: &str, toks: &[Token], open: &[bool]) -> Vec<Segment> {
         }
     }
     pieces.push(start..toks.len());
+    let mut state = ClauseState::default();
     for piece in pieces {
         if words(toks, &piece).next().is_none() {
             if let Some(c) = current.as_mut() {
@@ -518,16 +541,23 @@ fn clauses(text: &str, toks: &[Token], open: &[bool]) -> Vec<Segment> {
             continue;
         }
         current = Some(match current {
-            None => piece,
             Some(c)
-                if complete(text, toks, &c)
+                if state.complete()
                     && starts_clause(text, toks, &piece)
                     && !reporting_frame(text, toks, &piece) =>
             {
                 out.push(c);
+                state = ClauseState::new(text, toks, &piece);
                 piece
             }
-            Some(c) => c.start..piece.end,
+            Some(c) => {
+                state.read(text, toks, &piece);
+                c.start..piece.end
+            }
+            None => {
+                state = ClauseState::new(text, toks, &piece);
+                piece
+            }
         });
     }
     out.extend(current);

@@ -40,6 +40,10 @@ mod render;
 pub mod report;
 mod text;
 mod tokens;
+mod voice;
+
+#[cfg(test)]
+mod proptests;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -49,7 +53,7 @@ pub use options::{Options, DEFAULT_MAX_BYTES};
 pub use render::{markdown, text as plain_text, Labels};
 pub use report::{Comparison, OffsetUnit, Verdict, SCHEMA_VERSION};
 
-use report::{Account, Claim, DateSource, Ignored, Modality, Pair, Span, Summary};
+use report::{Account, Claim, DateSource, Ignored, Pair, Span, Summary};
 
 /// One account to compare: its text and, optionally, its date.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -192,10 +196,13 @@ fn read_account(text: &str, date: Option<String>, side: char) -> Account {
         start: range.start,
         end: range.end,
     };
-    let claims = claims::extract(text, &prepared.sentences)
+    let drafts = claims::extract(text, &prepared.sentences);
+    let voices = voice::analyse(text, &drafts);
+    let claims = drafts
         .into_iter()
+        .zip(voices)
         .enumerate()
-        .map(|(n, draft)| Claim {
+        .map(|(n, (draft, voice))| Claim {
             id: format!("{side}{}", n + 1),
             start: draft.range.start,
             end: draft.range.end,
@@ -207,9 +214,12 @@ fn read_account(text: &str, date: Option<String>, side: char) -> Account {
             entities: Vec::new(),
             times: Vec::new(),
             when: None,
-            attribution: None,
-            modality: Modality::Asserted,
-            negated: false,
+            attribution: voice
+                .attribution
+                .and_then(|range| text.get(range))
+                .map(str::to_string),
+            modality: voice.modality,
+            negated: voice.negated,
         })
         .collect();
     let ignored = prepared
