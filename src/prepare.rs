@@ -36,25 +36,25 @@ const MAX_CHROME_BYTES: usize = 400;
 pub(crate) fn prepare(text: &str) -> Prepared {
     let mut prepared = Prepared::default();
     let mut head_lines = 0;
-    let mut dated = false;
+    let (mut has_date_line, mut has_dateline) = (false, false);
     for line in lines(text) {
         let mut body = line.clone();
-        if head_lines < HEAD_LINES && !dated {
+        if head_lines < HEAD_LINES {
             head_lines += 1;
-            if let Some((range, date)) = date_line(text, body.start) {
+            if let Some((range, date)) = date_line(text, body.clone()).filter(|_| !has_date_line) {
                 prepared.date = Some(date);
                 prepared.ignored.push((range.clone(), "dateline"));
                 body.start = skip_space(text, range.end).min(body.end);
-                dated = true;
+                has_date_line = true;
             }
-            if let Some(found) = dateline(text, body.clone()) {
+            if let Some(found) = dateline(text, body.clone()).filter(|_| !has_dateline) {
                 if prepared.date.is_none() {
                     prepared.date = found.date;
                 }
                 prepared.place = text.get(found.place).map(str::to_string);
                 prepared.ignored.push((found.range.clone(), "dateline"));
                 body.start = skip_space(text, found.range.end).min(body.end);
-                dated = true;
+                has_dateline = true;
             }
         }
         let Some(body) = trim(text, body) else {
@@ -94,29 +94,93 @@ fn skip_space(text: &str, at: usize) -> usize {
 /// Labels that may precede an ISO date at the head of a text.
 const DATE_LABELS: &[&str] = &["date", "dated", "published", "posted"];
 
-/// `date 2022-01-12` (or `Published: 2022-01-12`) at `at`: its span and the date.
-fn date_line(text: &str, at: usize) -> Option<(Range<usize>, String)> {
-    let window = window(text, at, 64);
-    let toks = tokens(text, window);
+/// Words that may follow a date alone on its line: a time and its zone.
+const TIME_WORDS: &[&str] = &["am", "pm", "gmt", "utc", "local", "time", "updated"];
+/// Weekday names that may open a written date.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The document's own date at the head of `line`: `date 2022-01-12`,
+/// `Published: 12 January 2022`, or a date alone on its line (`January 12,
+/// 2022 10:45`, `12.01.2022`). Its span and the date.
+fn date_line(text: &str, line: Range<usize>) -> Option<(Range<usize>, String)> {
+    let window = window(text, line.start, 80);
+    let toks = tokens(text, window.start..window.end.min(line.end));
     let mut i = 0;
-    if toks.first()?.is_any(text, DATE_LABELS) {
+    let labelled = toks.first()?.is_any(text, DATE_LABELS);
+    if labelled {
         i = 1;
         if toks.get(1).is_some_and(|t| t.is_punct(':')) {
             i = 2;
         }
     }
-    let (range, date) = iso_date(text, toks.get(i..)?)?;
-    Some((toks.first()?.range.start..range.end, date))
-}
-
-/// An ISO date `YYYY-MM-DD` at the head of `toks`, as one word.
-fn iso_date(text: &str, toks: &[Token]) -> Option<(Range<usize>, String)> {
-    let first = toks.first()?;
-    let word = first.text(text);
-    if !first.is_word() || crate::parse_iso_date(word).is_none() {
+    let (last, date) = written_date(text, &toks, i)?;
+    let end = toks[last].range.end;
+    // Unlabelled, the date must stand alone (a time may follow) or lead a dateline.
+    let rest = &toks[last + 1..];
+    let time_only = rest.iter().all(|t| {
+        !t.is_word()
+            || t.is_any(text, TIME_WORDS)
+            || t.text(text).bytes().all(|b| b.is_ascii_digit())
+    });
+    let before_dateline = || {
+        let next = rest.first().map_or(line.end, |t| t.range.start);
+        dateline(text, next..line.end).is_some()
+    };
+    if !(labelled || (time_only && window.end >= line.end) || before_dateline()) {
         return None;
     }
-    Some((first.range.clone(), word.to_string()))
+    Some((toks.first()?.range.start..end, date))
+}
+
+/// A full date starting at `toks[i]`: `2022-01-12`, `12.01.2022`, `12
+/// January 2022`, `[Wednesday,] January 12, 2022`. The index of its last
+/// token and the date as `YYYY-MM-DD`.
+fn written_date(text: &str, toks: &[Token], mut i: usize) -> Option<(usize, String)> {
+    let word = |k: usize| toks.get(k).filter(|t| t.is_word()).map(|t| t.text(text));
+    let number = |k: usize| word(k).filter(|w| w.bytes().all(|b| b.is_ascii_digit()));
+    let iso = |y: &str, m: &str, d: &str| {
+        let date = format!("{y:0>4}-{m:0>2}-{d:0>2}");
+        crate::parse_iso_date(&date).map(|_| date)
+    };
+    if let Some(first) = word(i) {
+        if crate::parse_iso_date(first).is_some() {
+            return Some((i, first.to_string()));
+        }
+        let parts: Vec<&str> = first.split('.').collect();
+        if let [d, m, y] = parts[..] {
+            if d.len() <= 2 && m.len() <= 2 && y.len() == 4 {
+                return iso(y, m, d).map(|date| (i, date));
+            }
+        }
+    }
+    if toks.get(i).is_some_and(|t| t.is_any(text, WEEKDAYS)) {
+        i += 1;
+        if toks.get(i).is_some_and(|t| t.is_punct(',')) {
+            i += 1;
+        }
+    }
+    let skip_dot = |k: usize| k + usize::from(toks.get(k).is_some_and(|t| t.is_punct('.')));
+    let skip_comma = |k: usize| k + usize::from(toks.get(k).is_some_and(|t| t.is_punct(',')));
+    // `January 12, 2022` or `Jan. 12 2022`.
+    if let Some(m) = toks.get(i).and_then(|t| month(text, t)) {
+        let d = skip_dot(i + 1);
+        let y = skip_comma(d + 1);
+        let (day, year) = (number(d)?, number(y)?);
+        return iso(year, &m.to_string(), day).map(|date| (y, date));
+    }
+    // `12 January 2022`.
+    let day = number(i)?;
+    let m = month(text, toks.get(i + 1)?)?;
+    let y = skip_dot(i + 2);
+    iso(number(y)?, &m.to_string(), day).map(|date| (y, date))
 }
 
 /// Up to `len` bytes of text from `at`, cut at a char boundary and at the end of the line.
@@ -758,8 +822,46 @@ mod tests {
             &text[prepared.sentences[0].clone()],
             "Head of State chaired a meeting."
         );
-        let text = "Published: 2021-03-05\nThe port reopened.";
-        assert_eq!(prepare(text).date.as_deref(), Some("2021-03-05"));
+    }
+
+    #[test]
+    fn date_lines_in_several_styles() {
+        // (text, date line ignored, date)
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "Published: 2021-03-05\nThe port reopened.",
+                "Published: 2021-03-05",
+                "2021-03-05",
+            ),
+            (
+                "January 12, 2022 10:45\nThe port reopened.",
+                "January 12, 2022",
+                "2022-01-12",
+            ),
+            (
+                "Wednesday, 12 January 2022\nThe port reopened.",
+                "Wednesday, 12 January 2022",
+                "2022-01-12",
+            ),
+            ("12.01.2022\nThe port reopened.", "12.01.2022", "2022-01-12"),
+            (
+                "Posted Jan. 5 2021\nThe port reopened.",
+                "Posted Jan. 5 2021",
+                "2021-01-05",
+            ),
+            (
+                "2022-01-12 ALMATY. KAZINFORM – The port reopened.",
+                "2022-01-12",
+                "2022-01-12",
+            ),
+        ];
+        for &(text, line, date) in cases {
+            let prepared = prepare(text);
+            assert_eq!(prepared.date.as_deref(), Some(date), "{text}");
+            assert_eq!(ignored_texts(text)[0], (line, "dateline"), "{text}");
+            let last = prepared.sentences.last().map(|r| &text[r.clone()]);
+            assert_eq!(last, Some("The port reopened."), "{text}");
+        }
     }
 
     #[test]
@@ -771,6 +873,8 @@ mod tests {
             "In 2021, the plant closed - then reopened.",
             "Date night is back, the owners said.",
             "date 2022-02-30 is not a day.",
+            "January 12, 2022 was the day the troops left.",
+            "12 January 2022 marked the end of the unrest.",
         ] {
             let prepared = prepare(text);
             assert!(

@@ -171,7 +171,12 @@ fn attribute(text: &str, sentences: &[Range<usize>]) -> Vec<Frame> {
         let frame = match find_source(text, &toks) {
             None => Frame {
                 speaker: None,
-                reported: quotes.any && !pending.is_empty(),
+                // Quoted words with no speaker given are still someone's words.
+                reported: quotes.any
+                    && (!pending.is_empty()
+                        || toks
+                            .first()
+                            .is_some_and(|t| matches!(t.kind, Kind::Punct('“' | '"' | '«' | '„')))),
             },
             Some(source) => Frame {
                 speaker: resolve(source, &mut last),
@@ -595,7 +600,8 @@ fn source_of(text: &str, toks: &[Token], np: Range<usize>) -> Source {
     match (content.first(), content.last()) {
         (Some(&a), Some(&b)) if content.len() <= 4 => {
             let range = toks[a].range.start..toks[b].range.end;
-            if lead && toks[b].is_any(text, TITLES) {
+            // `the officer` refers back; `a spokesman` introduces someone new.
+            if toks[first].is(text, "the") && toks[b].is_any(text, TITLES) {
                 Source::Role(range)
             } else {
                 Source::Named(range)
@@ -1033,6 +1039,18 @@ mod tests {
                 &[None, None],
             ),
             (
+                "“We will rebuild,” Mayor Ana Lopez told reporters. Power returned on Sunday, a spokesman said. “The grid is stable,” the spokesman added.",
+                &[Some("Ana Lopez"), Some("spokesman"), Some("spokesman")],
+            ),
+            (
+                "Police arrested 12 people, the interior ministry said in a statement.",
+                &[Some("interior ministry")],
+            ),
+            (
+                "Shares rose 4%, Reuters reported, citing two sources.",
+                &[Some("two sources")],
+            ),
+            (
                 "Kocharyan said: “We will go home. We did our job.”",
                 &[Some("Kocharyan"), Some("Kocharyan")],
             ),
@@ -1091,10 +1109,20 @@ mod tests {
                 Modality::Reported,
             ),
             ("The bridge reopened on Monday.", Modality::Asserted),
+            ("“We will stay until the end.”", Modality::Planned),
+            ("“The city is calm.”", Modality::Reported),
+            (
+                "Shops, banks and cafes may reopen on Monday.",
+                Modality::Hedged,
+            ),
         ];
         for &(text, expected) in cases {
+            // Every claim of the sentence (a list gives several) has the modality.
             let got: Vec<Modality> = voices(text).into_iter().map(|v| v.2).collect();
-            assert_eq!(got, [expected], "{text}");
+            assert!(
+                !got.is_empty() && got.iter().all(|&m| m == expected),
+                "{text}: {got:?}"
+            );
         }
     }
 
@@ -1120,6 +1148,8 @@ mod tests {
             ("The bakery, which never closed, doubled its output.", false),
             ("Stores began to accept payment by card.", false),
             ("There is no doubt the bridge reopened.", false),
+            ("Officials said that the troops had not left.", true),
+            ("The vote, which was not binding, passed easily.", false),
         ];
         for &(text, expected) in cases {
             let got: Vec<bool> = voices(text).into_iter().map(|v| v.3).collect();
