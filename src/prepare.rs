@@ -37,7 +37,11 @@ pub(crate) fn prepare(text: &str) -> Prepared {
     let mut prepared = Prepared::default();
     let mut head_lines = 0;
     let (mut has_date_line, mut has_dateline) = (false, false);
-    for line in lines(text) {
+    let (lines, markup) = lines(text);
+    prepared
+        .ignored
+        .extend(markup.into_iter().map(|range| (range, "markup")));
+    for line in lines {
         let mut body = line.clone();
         if head_lines < HEAD_LINES {
             head_lines += 1;
@@ -71,19 +75,132 @@ pub(crate) fn prepare(text: &str) -> Prepared {
             }
         }
     }
+    prepared.ignored.sort_by_key(|(range, _)| range.start);
     prepared
 }
 
-/// The trimmed, non-empty lines of the text (any of `\n`, `\r\n`, `\r` ends one).
-fn lines(text: &str) -> Vec<Range<usize>> {
+/// HTML elements that break a line when markup is pasted with the text.
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "hr",
+    "main",
+    "form",
+    "button",
+    "img",
+    "iframe",
+    "body",
+    "html",
+    "head",
+    "title",
+    "meta",
+    "link",
+    "noscript",
+    "dl",
+    "dt",
+    "dd",
+    "pre",
+];
+/// HTML elements whose whole content is code, not prose.
+const CODE_TAGS: &[&str] = &["script", "style"];
+/// The longest tag looked for, in bytes.
+const MAX_TAG_BYTES: usize = 512;
+
+/// The trimmed, non-empty lines of the text (any of `\n`, `\r\n`, `\r`, or
+/// a pasted block-level HTML tag ends one), and the spans of those tags and
+/// of `<script>`/`<style>` elements, which are not prose.
+fn lines(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     let mut out = Vec::new();
+    let mut markup = Vec::new();
     let mut start = 0;
-    for (at, mark) in text.match_indices(['\n', '\r', '\u{2028}', '\u{2029}']) {
-        out.extend(trim(text, start..at));
-        start = at + mark.len();
+    let mut at = 0;
+    while let Some(offset) = text
+        .get(at..)
+        .and_then(|rest| rest.find(['\n', '\r', '\u{2028}', '\u{2029}', '<']))
+    {
+        let found = at + offset;
+        let Some(c) = text.get(found..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        let end = if c == '<' {
+            match tag(text, found) {
+                Some(tag) => tag,
+                None => {
+                    at = found + 1;
+                    continue;
+                }
+            }
+        } else {
+            found + c.len_utf8()
+        };
+        out.extend(trim(text, start..found));
+        if c == '<' {
+            markup.push(found..end);
+        }
+        start = end;
+        at = end;
     }
     out.extend(trim(text, start..text.len()));
-    out
+    (out, markup)
+}
+
+/// A block-level tag at `at` (or a whole `<script>`/`<style>` element): where it ends.
+fn tag(text: &str, at: usize) -> Option<usize> {
+    let window = window(text, at, MAX_TAG_BYTES);
+    let rest = text.get(at + 1..window.end)?;
+    let close = rest.find('>')?;
+    let inner = rest.get(..close)?;
+    if inner.contains('<') {
+        return None;
+    }
+    let name: String = inner
+        .trim_start_matches('/')
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let end = at + 1 + close + 1;
+    if CODE_TAGS.contains(&name.as_str()) && !inner.starts_with('/') {
+        let closing = format!("</{name}");
+        let after = text.get(end..).unwrap_or("");
+        let body_end = after
+            .match_indices('<')
+            .find(|&(n, _)| {
+                after
+                    .get(n..n + closing.len())
+                    .is_some_and(|candidate| candidate.eq_ignore_ascii_case(&closing))
+            })
+            .map_or(text.len(), |(n, _)| end + n);
+        let close_end = text
+            .get(body_end..)
+            .and_then(|r| r.find('>'))
+            .map_or(text.len(), |n| body_end + n + 1);
+        return Some(close_end);
+    }
+    (BLOCK_TAGS.contains(&name.as_str()) || CODE_TAGS.contains(&name.as_str())).then_some(end)
 }
 
 fn skip_space(text: &str, at: usize) -> usize {
@@ -399,6 +516,9 @@ struct Family {
 
 use Pattern::{Has, Is, Starts, Test};
 
+// A unit that is nothing but tags and decoration is reported as `markup`
+// (see `chrome`).
+
 /// The site boilerplate recognised, family by family.
 const FAMILIES: &[Family] = &[
     Family {
@@ -592,11 +712,6 @@ const FAMILIES: &[Family] = &[
             Test(by_name),
         ],
     },
-    Family {
-        reason: "markup",
-        max_words: usize::MAX,
-        patterns: &[Test(markup_only)],
-    },
 ];
 
 /// Which boilerplate family `text[range]` belongs to, if any.
@@ -606,6 +721,10 @@ fn chrome(text: &str, range: Range<usize>) -> Option<&'static str> {
         return None;
     }
     let norm = normalise(unit);
+    if norm.is_empty() {
+        // Nothing but tags and decoration.
+        return Some("markup");
+    }
     let words = norm.split(' ').filter(|w| !w.is_empty()).count();
     FAMILIES
         .iter()
@@ -618,7 +737,22 @@ fn chrome(text: &str, range: Range<usize>) -> Option<&'static str> {
 /// trailing marks (`*`, `»`, `→`, `.`) that decorate site chrome.
 fn normalise(unit: &str) -> String {
     let mut out = String::with_capacity(unit.len());
-    for c in unit.chars().flat_map(char::to_lowercase) {
+    let mut chars = unit.chars().flat_map(char::to_lowercase).peekable();
+    let mut in_tag = false;
+    while let Some(c) = chars.next() {
+        // Pasted inline tags (`<a href="/">Home</a>`) are not words of the unit.
+        if in_tag {
+            in_tag = c != '>';
+            continue;
+        }
+        if c == '<'
+            && chars
+                .peek()
+                .is_some_and(|&n| n == '/' || n.is_ascii_alphabetic())
+        {
+            in_tag = true;
+            continue;
+        }
         let c = match c {
             '’' | '‘' => '\'',
             '“' | '”' => '"',
@@ -707,23 +841,6 @@ fn by_name(norm: &str) -> bool {
         && !words
             .iter()
             .any(|w| w.ends_with("ed") || w.ends_with("ing"))
-}
-
-/// A unit that is nothing but markup tags: `<div class="x">`, `</p><br/>`.
-fn markup_only(norm: &str) -> bool {
-    if !norm.starts_with('<') || !norm.ends_with('>') {
-        return false;
-    }
-    let mut depth = 0usize;
-    for c in norm.chars() {
-        match c {
-            '<' => depth += 1,
-            '>' => depth = depth.saturating_sub(1),
-            c if depth == 0 && !c.is_whitespace() => return false,
-            _ => {}
-        }
-    }
-    true
 }
 
 #[cfg(test)]
@@ -914,7 +1031,7 @@ mod tests {
             ("© 2022 Example News. All rights reserved.", "copyright"),
             ("© Reuters", "photo-credit"),
             ("Copyright © 2022 Example News", "copyright"),
-            ("<div class=\"ad\"></div>", "markup"),
+            ("<a href=\"/\"><i></i></a>", "markup"),
         ];
         for &(line, reason) in cases {
             let text = format!("The bridge reopened.\n{line}\nTraffic resumed.");
@@ -951,6 +1068,37 @@ mod tests {
             );
             assert_eq!(prepared.sentences.len(), 1, "{line}");
         }
+    }
+
+    #[test]
+    fn pasted_markup_breaks_lines_and_is_ignored() {
+        let text = "<div class=\"nav\"><a href=\"/\">Home</a></div>\n<p>The port <b>reopened</b>, officials said.</p><p>Ships moved.</p>\n<SCRIPT>var x = \"<p>\";</script>After.";
+        let prepared = prepare(text);
+        let sentences: Vec<&str> = prepared
+            .sentences
+            .iter()
+            .map(|r| &text[r.clone()])
+            .collect();
+        assert_eq!(
+            sentences,
+            [
+                "The port <b>reopened</b>, officials said.",
+                "Ships moved.",
+                "After."
+            ]
+        );
+        let ignored = ignored_texts(text);
+        assert!(
+            ignored.contains(&("<SCRIPT>var x = \"<p>\";</script>", "markup")),
+            "{ignored:?}"
+        );
+        assert!(
+            ignored.contains(&("<a href=\"/\">Home</a>", "navigation")),
+            "{ignored:?}"
+        );
+        assert!(ignored
+            .windows(2)
+            .all(|w| w[0].0.as_ptr() <= w[1].0.as_ptr()));
     }
 
     #[test]

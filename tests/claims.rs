@@ -255,3 +255,53 @@ fn every_offset_names_its_text() {
         }
     }
 }
+
+/// Claims, sentences, predicates, repeats and ignored spans of a result with
+/// char offsets all name real text of `text`, and claims name their own text.
+fn check_spans(text: &str, account: &Account) {
+    let length = text.chars().count();
+    assert_eq!(account.length, length);
+    let spans =
+        account
+            .ignored
+            .iter()
+            .map(|i| (i.start, i.end))
+            .chain(account.claims.iter().flat_map(|c| {
+                [(c.start, c.end), (c.sentence.start, c.sentence.end)]
+                    .into_iter()
+                    .chain(c.predicate.map(|p| (p.start, p.end)))
+                    .chain(c.repeats.iter().map(|r| (r.start, r.end)))
+            }));
+    for (start, end) in spans {
+        assert!(start <= end && end <= length, "{start}..{end} of {length}");
+    }
+    for claim in &account.claims {
+        assert_eq!(chars(text, claim.start, claim.end), claim.text);
+    }
+}
+
+#[test]
+fn bad_input_gives_a_result_with_sound_offsets() {
+    let paragraph = "Trade, markets and logistics are getting back up and running, the mayor said that \u{201c}the bridge will not reopen\u{201d} and According to him the port is open ".repeat(14_000);
+    let cases: Vec<(&str, String)> = vec![
+        ("empty", String::new()),
+        ("blank", " \r\n\t ".to_string()),
+        ("no punctuation", "the bridge reopened and traffic resumed the mayor said".to_string()),
+        ("CRLF and lone CR", "Leave a Reply\r\nThe port reopened.\rBack to top\r".to_string()),
+        ("NUL bytes", "The port\0 reopened.\0\0 Ships, cranes and trucks\0 moved.".to_string()),
+        ("RTL", "\u{202E}הנמל נפתח מחדש. The port reopened, officials said.".to_string()),
+        ("emoji and combining marks", "Cafe\u{301}s 🙂, bars 👩‍👩‍👧 and shops reopened. “Ça va,” dit-il.".to_string()),
+        ("HTML", "<div class=\"nav\"><a href=\"/\">Home</a></div>\n<p>The port <b>reopened</b>, officials said.</p>\n<script>var x = 1;</script>".to_string()),
+        ("unbalanced quotes", "”” The port reopened.“ “ He said: “We will stay.".to_string()),
+        ("a 2 MB paragraph", paragraph),
+    ];
+    for (name, text) in &cases {
+        let result = compare(
+            &Document::new(text),
+            &Document::new("The port reopened on Monday."),
+            &Options::default(),
+        )
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+        check_spans(text, &result.a);
+    }
+}
