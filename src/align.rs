@@ -2,28 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::text::words;
-
-/// Function words that say nothing about what a claim is about.
-const STOPWORDS: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "been", "by", "for", "from", "has", "have", "he",
-    "her", "his", "in", "is", "it", "its", "of", "on", "or", "she", "that", "the", "their", "them",
-    "there", "these", "they", "this", "to", "was", "were", "which", "who", "will", "with", "would",
-    "our", "we", "us", "all", "also", "one", "such", "so", "but", "than",
-];
-
-/// Lower-cases and strips the commonest English inflections.
-fn term(word: &str) -> String {
-    let lower = word.to_lowercase();
-    for suffix in ["ing", "ed", "es", "s"] {
-        if let Some(stem) = lower.strip_suffix(suffix) {
-            if stem.chars().count() >= 4 {
-                return stem.to_string();
-            }
-        }
-    }
-    lower
-}
+use crate::lexicon::terms;
 
 /// A claim as a weighted bag of terms.
 struct Vector {
@@ -36,12 +15,8 @@ fn bags(text: &str, spans: &[std::ops::Range<usize>]) -> Vec<HashMap<String, f64
         .iter()
         .map(|span| {
             let mut bag = HashMap::new();
-            for word in words(text, span.clone()) {
-                let lower = word.text.to_lowercase();
-                if STOPWORDS.contains(&lower.as_str()) {
-                    continue;
-                }
-                *bag.entry(term(word.text)).or_insert(0.0) += 1.0;
+            for term in terms(text, span.clone()) {
+                *bag.entry(term.stem).or_insert(0.0) += 1.0;
             }
             bag
         })

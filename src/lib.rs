@@ -33,6 +33,7 @@ mod align;
 mod claims;
 mod diff;
 mod error;
+mod lexicon;
 mod offsets;
 mod options;
 mod render;
