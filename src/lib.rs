@@ -39,10 +39,12 @@ mod lexicon;
 mod offsets;
 mod options;
 mod paraphrase;
+mod prepare;
 mod quantity;
 mod render;
 pub mod report;
 mod text;
+mod tokens;
 mod verdict;
 
 #[cfg(target_arch = "wasm32")]
@@ -53,7 +55,7 @@ pub use options::{Options, DEFAULT_MAX_BYTES};
 pub use render::{markdown, text as plain_text, Labels};
 pub use report::{Comparison, OffsetUnit, Verdict, SCHEMA_VERSION};
 
-use report::{Account, Claim, DateSource, Modality, Pair, Span, Summary};
+use report::{Account, Claim, DateSource, Ignored, Modality, Pair, Span, Summary};
 
 /// One account to compare: its text and, optionally, its date.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -116,7 +118,10 @@ pub fn compare(a: &Document<'_>, b: &Document<'_>, options: &Options) -> Result<
         paired_a[link.a] = true;
         paired_b[link.b] = true;
         let (ca, cb) = (&account_a.claims[link.a], &account_b.claims[link.b]);
-        let diff = diff::word_diff(&ca.text, &cb.text);
+        let diff = diff::word_diff(
+            &features::statement(a.text, ca),
+            &features::statement(b.text, cb),
+        );
         let (verdict, reasons) = verdict::judge(
             &verdict::Side {
                 name: 'A',
@@ -129,7 +134,6 @@ pub fn compare(a: &Document<'_>, b: &Document<'_>, options: &Options) -> Result<
                 features: &features_b[link.b],
             },
             link.score,
-            &diff,
         );
         pairs.push(Pair {
             a: ca.id.clone(),
@@ -254,20 +258,28 @@ fn summarise(
 
 /// Reads one account into claims, with byte offsets.
 fn read_account(text: &str, date: Option<String>, side: char) -> Account {
-    let date_source = date.as_ref().map(|_| DateSource::Caller);
-    let claims = claims::extract(text, 0..text.len())
+    let prepared = prepare::prepare(text);
+    // A caller's date wins over the text's own.
+    let (date, date_source) = match (date, prepared.date) {
+        (Some(date), _) => (Some(date), Some(DateSource::Caller)),
+        (None, Some(date)) => (Some(date), Some(DateSource::Text)),
+        (None, None) => (None, None),
+    };
+    let span = |range: std::ops::Range<usize>| Span {
+        start: range.start,
+        end: range.end,
+    };
+    let claims = claims::extract(text, &prepared.sentences)
         .into_iter()
         .enumerate()
         .map(|(n, draft)| Claim {
             id: format!("{side}{}", n + 1),
             start: draft.range.start,
             end: draft.range.end,
-            text: text[draft.range].to_string(),
-            sentence: Span {
-                start: draft.sentence.start,
-                end: draft.sentence.end,
-            },
-            repeats: Vec::new(),
+            text: text.get(draft.range.clone()).unwrap_or("").to_string(),
+            sentence: span(draft.sentence),
+            predicate: draft.predicate.map(span),
+            repeats: draft.repeats.into_iter().map(span).collect(),
             topics: Vec::new(),
             entities: Vec::new(),
             times: Vec::new(),
@@ -277,13 +289,22 @@ fn read_account(text: &str, date: Option<String>, side: char) -> Account {
             negated: false,
         })
         .collect();
+    let ignored = prepared
+        .ignored
+        .into_iter()
+        .map(|(range, reason)| Ignored {
+            start: range.start,
+            end: range.end,
+            reason: reason.to_string(),
+        })
+        .collect();
     Account {
         date,
         date_source,
-        place: None,
+        place: prepared.place,
         length: text.len(),
         claims,
-        ignored: Vec::new(),
+        ignored,
     }
 }
 

@@ -9,10 +9,10 @@
 
 use crate::features::Features;
 use crate::paraphrase::{table, Degree};
-use crate::report::{Claim, DiffOp, DiffTag, Modality, Verdict, When};
+use crate::report::{Claim, Modality, Verdict, When};
 
 /// Below this similarity an aligned pair is only loosely related.
-const LOOSE: f64 = 0.3;
+const LOOSE: f64 = 0.25;
 /// Relative difference under which two approximate numbers are compatible.
 const APPROX_TOLERANCE: f64 = 0.15;
 
@@ -26,12 +26,11 @@ pub(crate) struct Side<'c> {
     pub features: &'c Features,
 }
 
-/// Judges an aligned pair; `diff` is the word diff from A's claim to B's.
+/// Judges an aligned pair.
 pub(crate) fn judge(
     a: &Side<'_>,
     b: &Side<'_>,
     score: f64,
-    diff: &[DiffOp],
 ) -> (Verdict, Vec<String>) {
     let mut conflicts = Vec::new();
     let mut partials = Vec::new();
@@ -199,23 +198,9 @@ pub(crate) fn judge(
     // Specificity: what one side adds that the other lacks.
     let only_a = novel(a.features, b.features);
     let only_b = novel(b.features, a.features);
-    let added = |tag: DiffTag| -> Option<String> {
-        diff.iter()
-            .filter(|op| op.op == tag)
-            .map(|op| op.text.trim())
-            .filter(|t| t.split_whitespace().count() >= 2)
-            .max_by_key(|t| t.len())
-            .map(excerpt)
-    };
     match (only_a, only_b) {
-        (0, n) if n > 0 => partials.push(match added(DiffTag::Insert) {
-            Some(words) => format!("{} is more specific: “{words}”.", b.name),
-            None => format!("{} is more specific.", b.name),
-        }),
-        (n, 0) if n > 0 => partials.push(match added(DiffTag::Delete) {
-            Some(words) => format!("{} is more specific: “{words}”.", a.name),
-            None => format!("{} is more specific.", a.name),
-        }),
+        (0, n) if n > 0 => partials.push(more_specific(b, a)),
+        (n, 0) if n > 0 => partials.push(more_specific(a, b)),
         _ => {}
     }
 
@@ -250,6 +235,36 @@ pub(crate) fn judge(
         format!("Same subject ({}), but:", describe_shared(&shared)),
     );
     (Verdict::Partial, partials)
+}
+
+/// The reason naming what makes `wide` more specific than `narrow`.
+fn more_specific(wide: &Side<'_>, narrow: &Side<'_>) -> String {
+    match novel_phrase(&wide.claim.text, narrow.features) {
+        Some(words) => format!("{} is more specific: “{}”.", wide.name, excerpt(&words)),
+        None => format!("{} is more specific.", wide.name),
+    }
+}
+
+/// The stretch of `text` that holds the terms `other` lacks, widened to the
+/// function words before it (`along the main highways`).
+fn novel_phrase(text: &str, other: &Features) -> Option<String> {
+    let words = crate::text::words(text, 0..text.len());
+    let terms = table().terms(&words);
+    let novel: Vec<&crate::paraphrase::Term> = terms
+        .iter()
+        .filter(|t| !other.own.contains(&t.key) && !other.context.contains(&t.key))
+        .collect();
+    let first = novel.first()?.words.start;
+    let last = novel.last()?.words.end.checked_sub(1)?;
+    let mut start = first;
+    while start > 0
+        && first - start < 3
+        && crate::lexicon::is_stopword(words.get(start - 1)?.text)
+    {
+        start -= 1;
+    }
+    text.get(words.get(start)?.range.start..words.get(last)?.range.end)
+        .map(str::to_string)
 }
 
 /// How many of `x`'s own content terms the other claim has nowhere.
