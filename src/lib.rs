@@ -33,11 +33,17 @@ mod align;
 mod claims;
 mod diff;
 mod error;
+mod features;
+mod framing;
+mod lexicon;
 mod offsets;
 mod options;
+mod paraphrase;
+mod quantity;
 mod render;
 pub mod report;
 mod text;
+mod verdict;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -91,51 +97,48 @@ pub fn compare(a: &Document<'_>, b: &Document<'_>, options: &Options) -> Result<
 
     let account_a = read_account(a.text, date_a, 'a');
     let account_b = read_account(b.text, date_b, 'b');
-    let spans = |account: &Account| -> Vec<std::ops::Range<usize>> {
-        account.claims.iter().map(|c| c.start..c.end).collect()
-    };
-    let links = align::align(
-        a.text,
-        &spans(&account_a),
-        b.text,
-        &spans(&account_b),
-        options.threshold,
-    );
+    let features_a: Vec<_> = account_a
+        .claims
+        .iter()
+        .map(|c| features::features(a.text, c))
+        .collect();
+    let features_b: Vec<_> = account_b
+        .claims
+        .iter()
+        .map(|c| features::features(b.text, c))
+        .collect();
+    let links = align::align(&features_a, &features_b, options.threshold);
 
     let mut paired_a = vec![false; account_a.claims.len()];
     let mut paired_b = vec![false; account_b.claims.len()];
     let mut pairs = Vec::with_capacity(links.len());
-    for (i, j, score) in links {
-        paired_a[i] = true;
-        paired_b[j] = true;
-        let (ca, cb) = (&account_a.claims[i], &account_b.claims[j]);
-        let (verdict, reasons) = if ca.text == cb.text {
-            (
-                Verdict::Agree,
-                vec!["Both accounts say this in the same words.".to_string()],
-            )
-        } else if score >= 0.6 {
-            (
-                Verdict::Agree,
-                vec!["Both accounts state the same fact in different words.".to_string()],
-            )
-        } else {
-            (
-                Verdict::Partial,
-                vec![
-                    "The accounts speak of the same thing but only partly share their wording."
-                        .to_string(),
-                ],
-            )
-        };
+    for link in links {
+        paired_a[link.a] = true;
+        paired_b[link.b] = true;
+        let (ca, cb) = (&account_a.claims[link.a], &account_b.claims[link.b]);
+        let diff = diff::word_diff(&ca.text, &cb.text);
+        let (verdict, reasons) = verdict::judge(
+            &verdict::Side {
+                name: 'A',
+                claim: ca,
+                features: &features_a[link.a],
+            },
+            &verdict::Side {
+                name: 'B',
+                claim: cb,
+                features: &features_b[link.b],
+            },
+            link.score,
+            &diff,
+        );
         pairs.push(Pair {
             a: ca.id.clone(),
             b: cb.id.clone(),
-            score: (score * 100.0).round() / 100.0,
+            score: (link.score * 100.0).round() / 100.0,
             verdict,
             reasons,
-            topics: Vec::new(),
-            diff: diff::word_diff(&ca.text, &cb.text),
+            topics: pair_topics(&ca.topics, &cb.topics),
+            diff,
         });
     }
     let unpaired = |account: &Account, paired: &[bool]| -> Vec<String> {
@@ -149,17 +152,9 @@ pub fn compare(a: &Document<'_>, b: &Document<'_>, options: &Options) -> Result<
     };
     let only_a = unpaired(&account_a, &paired_a);
     let only_b = unpaired(&account_b, &paired_b);
-
-    let mut summary = Summary::default();
-    for pair in &pairs {
-        match pair.verdict {
-            Verdict::Agree => summary.total.agree += 1,
-            Verdict::Partial => summary.total.partial += 1,
-            Verdict::Conflict => summary.total.conflict += 1,
-        }
-    }
-    summary.total.only_a = only_a.len();
-    summary.total.only_b = only_b.len();
+    let framing = framing::framing(a.text, &account_a, b.text, &account_b);
+    let topics = topic_list(&account_a, &account_b);
+    let summary = summarise(&pairs, &account_a, &only_a, &account_b, &only_b, &topics);
 
     let mut result = Comparison {
         schema: SCHEMA_VERSION,
@@ -169,12 +164,92 @@ pub fn compare(a: &Document<'_>, b: &Document<'_>, options: &Options) -> Result<
         pairs,
         only_a,
         only_b,
-        framing: Vec::new(),
-        topics: Vec::new(),
+        framing,
+        topics,
         summary,
     };
     offsets::remap(&mut result, a.text, b.text, options.offsets);
     Ok(result)
+}
+
+/// A pair's topics: those both claims share, or else all either has.
+fn pair_topics(a: &[String], b: &[String]) -> Vec<String> {
+    let shared: Vec<String> = a.iter().filter(|t| b.contains(t)).cloned().collect();
+    if !shared.is_empty() {
+        return shared;
+    }
+    let mut all: Vec<String> = a.iter().chain(b).cloned().collect();
+    all.sort();
+    all.dedup();
+    all
+}
+
+/// The topics present in either account, in display order, with labels.
+fn topic_list(a: &Account, b: &Account) -> Vec<report::TopicInfo> {
+    let mut keys: Vec<&str> = a
+        .claims
+        .iter()
+        .chain(&b.claims)
+        .flat_map(|c| c.topics.iter().map(String::as_str))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys.into_iter()
+        .map(|key| report::TopicInfo {
+            key: key.to_string(),
+            label: key.to_string(),
+            parent: key.rsplit_once('.').map(|(p, _)| p.to_string()),
+        })
+        .collect()
+}
+
+/// Counts of verdicts and one-sided claims, overall and per topic.
+fn summarise(
+    pairs: &[Pair],
+    a: &Account,
+    only_a: &[String],
+    b: &Account,
+    only_b: &[String],
+    topics: &[report::TopicInfo],
+) -> Summary {
+    fn count(counts: &mut report::Counts, verdict: Verdict) {
+        match verdict {
+            Verdict::Agree => counts.agree += 1,
+            Verdict::Partial => counts.partial += 1,
+            Verdict::Conflict => counts.conflict += 1,
+        }
+    }
+    let mut summary = Summary::default();
+    for pair in pairs {
+        count(&mut summary.total, pair.verdict);
+    }
+    summary.total.only_a = only_a.len();
+    summary.total.only_b = only_b.len();
+    let has_topic = |account: &Account, id: &str, topic: &str| {
+        account
+            .claims
+            .iter()
+            .any(|c| c.id == id && c.topics.iter().any(|t| t == topic))
+    };
+    for topic in topics {
+        let mut counts = report::Counts::default();
+        for pair in pairs.iter().filter(|p| p.topics.contains(&topic.key)) {
+            count(&mut counts, pair.verdict);
+        }
+        counts.only_a = only_a
+            .iter()
+            .filter(|id| has_topic(a, id, &topic.key))
+            .count();
+        counts.only_b = only_b
+            .iter()
+            .filter(|id| has_topic(b, id, &topic.key))
+            .count();
+        summary.by_topic.push(report::TopicCounts {
+            topic: topic.key.clone(),
+            counts,
+        });
+    }
+    summary
 }
 
 /// Reads one account into claims, with byte offsets.
