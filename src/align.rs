@@ -398,7 +398,11 @@ fn add_secondary_links(
     for (leftover_is_a, items) in [(true, items_a), (false, items_b)] {
         let mut best: HashMap<usize, Link> = HashMap::new();
         for l in candidates {
-            let (me, other) = if leftover_is_a { (l.a, l.b) } else { (l.b, l.a) };
+            let (me, other) = if leftover_is_a {
+                (l.a, l.b)
+            } else {
+                (l.b, l.a)
+            };
             let (mine, theirs) = if leftover_is_a {
                 (&linked_a, &linked_b)
             } else {
@@ -410,8 +414,8 @@ fn add_secondary_links(
             let Some(&taken_score) = theirs.get(&other) else {
                 continue;
             };
-            let sibling = items.get(me).copied().unwrap_or(false)
-                && l.score >= SIBLING_SHARE * taken_score;
+            let sibling =
+                items.get(me).copied().unwrap_or(false) && l.score >= SIBLING_SHARE * taken_score;
             if (l.score >= strong || sibling) && best.get(&me).is_none_or(|b| l.score > b.score) {
                 best.insert(me, *l);
             }

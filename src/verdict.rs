@@ -27,11 +27,7 @@ pub(crate) struct Side<'c> {
 }
 
 /// Judges an aligned pair.
-pub(crate) fn judge(
-    a: &Side<'_>,
-    b: &Side<'_>,
-    score: f64,
-) -> (Verdict, Vec<String>) {
+pub(crate) fn judge(a: &Side<'_>, b: &Side<'_>, score: f64) -> (Verdict, Vec<String>) {
     let mut conflicts = Vec::new();
     let mut partials = Vec::new();
 
@@ -257,9 +253,7 @@ fn novel_phrase(text: &str, other: &Features) -> Option<String> {
     let first = novel.first()?.words.start;
     let last = novel.last()?.words.end.checked_sub(1)?;
     let mut start = first;
-    while start > 0
-        && first - start < 3
-        && crate::lexicon::is_stopword(words.get(start - 1)?.text)
+    while start > 0 && first - start < 3 && crate::lexicon::is_stopword(words.get(start - 1)?.text)
     {
         start -= 1;
     }
