@@ -39,12 +39,13 @@ mod options;
 mod render;
 pub mod report;
 mod text;
+mod topics;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
 pub use error::Error;
-pub use options::{Options, DEFAULT_MAX_BYTES};
+pub use options::{AliasSpec, Options, TopicSpec, DEFAULT_MAX_BYTES};
 pub use render::{markdown, text as plain_text, Labels};
 pub use report::{Comparison, OffsetUnit, Verdict, SCHEMA_VERSION};
 
@@ -90,8 +91,9 @@ pub fn compare(a: &Document<'_>, b: &Document<'_>, options: &Options) -> Result<
         }
     }
 
-    let account_a = read_account(a.text, date_a, 'a');
-    let account_b = read_account(b.text, date_b, 'b');
+    let taxonomy = topics::Taxonomy::with(&options.topics).map_err(Error::bad_options)?;
+    let account_a = read_account(a.text, date_a, 'a', &taxonomy);
+    let account_b = read_account(b.text, date_b, 'b', &taxonomy);
     let spans = |account: &Account| -> Vec<std::ops::Range<usize>> {
         account.claims.iter().map(|c| c.start..c.end).collect()
     };
@@ -135,7 +137,7 @@ pub fn compare(a: &Document<'_>, b: &Document<'_>, options: &Options) -> Result<
             score: (score * 100.0).round() / 100.0,
             verdict,
             reasons,
-            topics: Vec::new(),
+            topics: taxonomy.pair_topics(&ca.topics, &cb.topics),
             diff: diff::word_diff(&ca.text, &cb.text),
         });
     }
@@ -162,6 +164,13 @@ pub fn compare(a: &Document<'_>, b: &Document<'_>, options: &Options) -> Result<
     summary.total.only_a = only_a.len();
     summary.total.only_b = only_b.len();
 
+    let used_topics: std::collections::HashSet<&str> = account_a
+        .claims
+        .iter()
+        .chain(&account_b.claims)
+        .flat_map(|c| c.topics.iter().map(String::as_str))
+        .collect();
+    let topic_list = taxonomy.infos(&used_topics);
     let mut result = Comparison {
         schema: SCHEMA_VERSION,
         offsets: OffsetUnit::Chars,
@@ -171,15 +180,21 @@ pub fn compare(a: &Document<'_>, b: &Document<'_>, options: &Options) -> Result<
         only_a,
         only_b,
         framing: Vec::new(),
-        topics: Vec::new(),
+        topics: topic_list,
         summary,
     };
+    result.summary.by_topic = topics::counts_by_topic(&result);
     offsets::remap(&mut result, a.text, b.text, options.offsets);
     Ok(result)
 }
 
 /// Reads one account into claims, with byte offsets.
-fn read_account(text: &str, date: Option<String>, side: char) -> Account {
+fn read_account(
+    text: &str,
+    date: Option<String>,
+    side: char,
+    taxonomy: &topics::Taxonomy,
+) -> Account {
     let date_source = date.as_ref().map(|_| DateSource::Caller);
     let claims = claims::extract(text, 0..text.len())
         .into_iter()
@@ -188,13 +203,13 @@ fn read_account(text: &str, date: Option<String>, side: char) -> Account {
             id: format!("{side}{}", n + 1),
             start: draft.range.start,
             end: draft.range.end,
-            text: text[draft.range].to_string(),
+            text: text[draft.range.clone()].to_string(),
             sentence: Span {
                 start: draft.sentence.start,
                 end: draft.sentence.end,
             },
             repeats: Vec::new(),
-            topics: Vec::new(),
+            topics: taxonomy.classify(text, draft.range.clone()),
             entities: Vec::new(),
             times: Vec::new(),
             when: None,
