@@ -104,7 +104,8 @@ mod tests {
 
     #[test]
     fn different_labels_are_framing() {
-        let cases: &[(&str, &str, &[(&str, &str)])] = &[
+        type Case<'c> = (&'c str, &'c str, &'c [(&'c str, &'c str)]);
+        let cases: &[Case] = &[
             (
                 "The city was liberated from terrorists.",
                 "Looters and marauders fled the city.",
