@@ -280,9 +280,50 @@ const ITEM_LEADERS: &[&str] = &[
 pub(crate) fn extract(text: &str, sentences: &[Range<usize>]) -> Vec<ClaimDraft> {
     let mut drafts = Vec::new();
     for sentence in sentences {
-        split_sentence(text, sentence.clone(), &mut drafts);
+        for chunk in chunks(text, sentence.clone()) {
+            split_sentence(text, chunk, &mut drafts);
+        }
     }
     fold_repeats(text, drafts)
+}
+
+/// A "sentence" longer than this (text with no sentence punctuation) is cut
+/// into chunks, so that no claim is too long to compare and diff.
+const MAX_SENTENCE_BYTES: usize = 1200;
+/// The most bytes of one chunk of an over-long sentence.
+const CHUNK_BYTES: usize = 600;
+
+/// Cuts an over-long sentence at a comma or semicolon (else at a space, else
+/// anywhere on a char boundary) about every [`CHUNK_BYTES`].
+fn chunks(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
+    if sentence.len() <= MAX_SENTENCE_BYTES {
+        return vec![sentence];
+    }
+    let mut out = Vec::new();
+    let mut start = sentence.start;
+    while sentence.end - start > MAX_SENTENCE_BYTES {
+        let mut limit = start + CHUNK_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = text.get(start..limit).unwrap_or("");
+        let floor = start + CHUNK_BYTES / 4;
+        let cut = window
+            .rfind([',', ';'])
+            .map(|i| start + i + 1)
+            .filter(|&cut| cut > floor)
+            .or_else(|| {
+                window
+                    .rfind(char::is_whitespace)
+                    .map(|i| start + i)
+                    .filter(|&cut| cut > floor)
+            })
+            .unwrap_or(limit);
+        out.extend(crate::text::trim(text, start..cut));
+        start = cut;
+    }
+    out.extend(crate::text::trim(text, start..sentence.end));
+    out
 }
 
 /// A run of tokens between split points, as indices into the sentence's tokens.
@@ -720,7 +761,8 @@ fn subject_list(text: &str, toks: &[Token], segments: &[Segment]) -> Option<List
     for segment in &nouns {
         items.extend(list_items(text, toks, segment));
     }
-    let predicate = toks[verb].range.start..content_end(toks, verb..toks.len())?;
+    // The shared predicate ends with its clause, at the next comma.
+    let predicate = toks[verb].range.start..content_end(toks, verb..segments[k].end)?;
     (items.len() >= 2).then_some(List { items, predicate })
 }
 
@@ -992,6 +1034,45 @@ mod tests {
         ];
         for &(text, expected) in cases {
             assert_eq!(claim_texts(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_list_predicate_ends_with_its_clause() {
+        let text = "Banks, shops and cafes reopened on Monday, the mayor said that the bridge will not reopen.";
+        assert_eq!(
+            claim_texts(text),
+            [
+                "Banks || reopened on Monday",
+                "shops || reopened on Monday",
+                "cafes || reopened on Monday",
+            ]
+        );
+    }
+
+    #[test]
+    fn over_long_sentences_are_cut_into_bounded_claims() {
+        let cases = [
+            "word ".repeat(2000),
+            "the port reopened, ".repeat(500),
+            "ж".repeat(5000),
+            "a".repeat(3001),
+        ];
+        for text in &cases {
+            let sentences = crate::text::sentences(text, 0..text.len());
+            let drafts = extract(text, &sentences);
+            assert!(!drafts.is_empty());
+            for draft in &drafts {
+                assert!(
+                    draft.range.len() <= MAX_SENTENCE_BYTES,
+                    "{}",
+                    draft.range.len()
+                );
+                assert!(
+                    text.is_char_boundary(draft.range.start)
+                        && text.is_char_boundary(draft.range.end)
+                );
+            }
         }
     }
 

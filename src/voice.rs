@@ -405,10 +405,25 @@ fn leading_report(text: &str, toks: &[Token], start: usize) -> Option<Source> {
         }
         return Some(Source::Unknown);
     }
-    let subject_start = (start..verb)
+    // `…, the mayor said that`: the subject is the clause just before the
+    // verb; `X, deputy director, said that`: an appositive closes right
+    // before the verb, and the subject runs back to the sentence's start.
+    let clause_start = (start..verb)
         .rev()
         .find(|&i| toks[i].is_any(text, SUBORDINATORS) || toks[i].is_punct(';'))
         .map_or(start, |i| i + 1);
+    let comma_before_verb = verb
+        .checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .is_some_and(|t| t.is_punct(','));
+    let subject_start = if comma_before_verb {
+        clause_start
+    } else {
+        (clause_start..verb)
+            .rev()
+            .find(|&i| toks[i].is_punct(','))
+            .map_or(clause_start, |i| i + 1)
+    };
     if subject_start >= verb {
         return None;
     }
@@ -1041,6 +1056,10 @@ mod tests {
             (
                 "“We will rebuild,” Mayor Ana Lopez told reporters. Power returned on Sunday, a spokesman said. “The grid is stable,” the spokesman added.",
                 &[Some("Ana Lopez"), Some("spokesman"), Some("spokesman")],
+            ),
+            (
+                "Shops, banks and cafes reopened, the mayor Erlan Kuanyshev said that the curfew ends on Friday.",
+                &[Some("Erlan Kuanyshev"), Some("Erlan Kuanyshev"), Some("Erlan Kuanyshev")],
             ),
             (
                 "Police arrested 12 people, the interior ministry said in a statement.",
