@@ -605,7 +605,7 @@ const FAMILIES: &[Family] = &[
         ],
     },
     Family {
-        reason: "cookies",
+        reason: "cookie",
         max_words: 60,
         patterns: &[
             Has("we use cookies"),
@@ -622,7 +622,7 @@ const FAMILIES: &[Family] = &[
         ],
     },
     Family {
-        reason: "read-more",
+        reason: "related",
         max_words: 20,
         patterns: &[
             Starts("read more:"),
@@ -655,7 +655,7 @@ const FAMILIES: &[Family] = &[
         patterns: &[Has("all rights reserved"), Starts("copyright ©")],
     },
     Family {
-        reason: "photo-credit",
+        reason: "credit",
         max_words: 14,
         patterns: &[
             Starts("photo:"),
@@ -1020,16 +1020,16 @@ mod tests {
             ("Subscribe to our newsletter for daily updates.", "subscribe"),
             (
                 "We use cookies to improve your experience. By continuing to use this site you agree.",
-                "cookies",
+                "cookie",
             ),
-            ("Read more: Floods hit the north", "read-more"),
-            ("Related", "read-more"),
-            ("Photo: Reuters", "photo-credit"),
+            ("Read more: Floods hit the north", "related"),
+            ("Related", "related"),
+            ("Photo: Reuters", "credit"),
             ("Translation by Anna Petrova", "translation"),
             ("Reporting by Olzhas Auyezov; Editing by Mark Heinrich", "editing"),
             ("By John Smith", "byline"),
             ("© 2022 Example News. All rights reserved.", "copyright"),
-            ("© Reuters", "photo-credit"),
+            ("© Reuters", "credit"),
             ("Copyright © 2022 Example News", "copyright"),
             ("<a href=\"/\"><i></i></a>", "markup"),
         ];
