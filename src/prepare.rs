@@ -652,7 +652,11 @@ const FAMILIES: &[Family] = &[
     Family {
         reason: "copyright",
         max_words: 30,
-        patterns: &[Has("all rights reserved"), Starts("copyright ©")],
+        patterns: &[
+            Has("all rights reserved"),
+            Starts("copyright ©"),
+            Starts("our standards:"),
+        ],
     },
     Family {
         reason: "credit",

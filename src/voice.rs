@@ -340,46 +340,66 @@ fn appositive_chain(text: &str, toks: &[Token], from: usize) -> Range<usize> {
 /// `…, X said.`, `“…,” said X.`, `…, Kazinform has learnt from X.`,
 /// `…, citing X.`: a short tail after the last comma or closing quote.
 fn trailing_frame(text: &str, toks: &[Token]) -> Option<Source> {
+    let closing_quote = |t: &Token| t.is_punct('”') || t.is_punct('"') || t.is_punct('»');
     let mut end = toks.len();
-    while end > 0
-        && (is_sentence_end(&toks[end - 1])
-            || toks[end - 1].is_punct('”')
-            || toks[end - 1].is_punct('"'))
-    {
+    let mut ends_quoted = false;
+    while end > 0 && (is_sentence_end(&toks[end - 1]) || closing_quote(&toks[end - 1])) {
+        ends_quoted |= closing_quote(&toks[end - 1]);
         end -= 1;
-        if toks
-            .get(end)
-            .is_some_and(|t| t.is_punct('”') || t.is_punct('"'))
-        {
-            // A sentence that ends on its closing quote has no tail frame.
-            return None;
+    }
+    let separators: Vec<usize> = (0..end)
+        .filter(|&i| toks[i].is_punct(',') || closing_quote(&toks[i]))
+        .collect();
+    let &cut = separators.last()?;
+    // A sentence that ends on its closing quote has no tail frame.
+    if !ends_quoted {
+        if let Some(source) = frame_in(text, toks, cut + 1..end, usize::MAX) {
+            return Some(source);
         }
     }
-    let cut = (0..end)
+    // `…, Turkey's defence ministry said, under a deal …` and `“…,” he
+    // said, “…”`: a frame between commas or quotes, with at most a few words
+    // (`on Monday`) after its verb.
+    separators
+        .windows(2)
         .rev()
-        .find(|&i| toks[i].is_punct(',') || toks[i].is_punct('”') || toks[i].is_punct('"'))?;
-    let tail = cut + 1..end;
-    let words: Vec<usize> = tail.clone().filter(|&i| toks[i].is_word()).collect();
+        .filter(|pair| pair[0] + 1 < pair[1])
+        .find_map(|pair| frame_in(text, toks, pair[0] + 1..pair[1], MAX_WORDS_AFTER_FRAME_VERB))
+}
+
+/// The most words that may follow the verb of a frame set between commas.
+const MAX_WORDS_AFTER_FRAME_VERB: usize = 3;
+
+/// A reporting frame that fills `span`: `X said`, `X has told reporters`,
+/// `said X`, `X has learnt from Y`, `citing X`.
+fn frame_in(text: &str, toks: &[Token], span: Range<usize>, max_after: usize) -> Option<Source> {
+    let end = span.end;
+    let words: Vec<usize> = span.clone().filter(|&i| toks[i].is_word()).collect();
     if words.is_empty() || words.len() > MAX_TRAILING_FRAME_WORDS {
         return None;
     }
     if toks[words[0]].is(text, "citing") {
         return Some(source_of(text, toks, words[0] + 1..end));
     }
+    if words.iter().any(|&i| toks[i].is_any(text, SUBORDINATORS)) {
+        return None;
+    }
     let verb = words
         .iter()
         .copied()
         .find(|&i| toks[i].is_any(text, REPORTING_VERBS))?;
+    if words.iter().filter(|&&i| i > verb).count() > max_after {
+        return None;
+    }
     if let Some(from) = (verb + 1..end).find(|&i| toks[i].is(text, "from")) {
         return Some(source_of(text, toks, from + 1..end));
     }
-    let before = tail.start..verb;
-    if before.clone().any(|i| toks[i].is_word()) {
+    if (span.start..verb).any(|i| toks[i].is_word()) {
         // `X said`, `X has told reporters` (the subject may carry auxiliaries).
-        let subject_end = (tail.start..verb)
+        let subject_end = (span.start..verb)
             .find(|&i| toks[i].is_any(text, crate::claims::AUXILIARIES))
             .unwrap_or(verb);
-        Some(source_of(text, toks, tail.start..subject_end))
+        Some(source_of(text, toks, span.start..subject_end))
     } else {
         // `said X`.
         Some(source_of(text, toks, verb + 1..end))
@@ -394,9 +414,9 @@ const PASSIVE: &[&str] = &["was", "were", "is", "are", "been", "being", "be"];
 fn leading_report(text: &str, toks: &[Token], start: usize) -> Option<Source> {
     let verb = (start..toks.len().min(start + 40)).find(|&i| {
         toks[i].is_any(text, REPORTING_VERBS)
-            && toks[i + 1..].iter().take(4).any(|t| {
+            && (toks[i + 1..].iter().take(4).any(|t| {
                 t.is(text, "that") || t.is_punct(':') || t.is_punct('“') || t.is_punct('"')
-            })
+            }) || bare_report(text, toks, start, i))
     })?;
     let previous = (start..verb).rev().find(|&i| toks[i].is_word());
     if previous.is_some_and(|p| toks[p].is_any(text, PASSIVE)) {
@@ -428,6 +448,46 @@ fn leading_report(text: &str, toks: &[Token], start: usize) -> Option<Source> {
         return None;
     }
     Some(source_of(text, toks, subject_start..verb))
+}
+
+/// Verbs that take a clause without `that`: `He said Moscow would monitor it`.
+const BARE_REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "noted",
+    "stressed",
+    "believes",
+    "thinks",
+    "announced",
+    "reported",
+    "claimed",
+    "warned",
+    "insisted",
+    "argued",
+];
+
+/// `He said Moscow would …`, `Peskov told reporters the move was …`: a short
+/// subject opens the sentence, and a clause of some length follows the verb.
+fn bare_report(text: &str, toks: &[Token], start: usize, verb: usize) -> bool {
+    let subject = &toks[start..verb];
+    let subject_words = subject.iter().filter(|t| t.is_word()).count();
+    let rest_words = toks[verb + 1..]
+        .iter()
+        .filter(|t| t.is_word())
+        .take(3)
+        .count();
+    toks[verb].is_any(text, BARE_REPORTING_VERBS)
+        && (1..=6).contains(&subject_words)
+        && subject
+            .iter()
+            .all(|t| t.is_word() || t.is_punct('.') || t.is_punct('\''))
+        && rest_words >= 3
+        && subject
+            .first()
+            .is_some_and(|t| t.is_capitalised(text) || t.is_any(text, SPEAKER_PRONOUNS))
 }
 
 /// Pronouns that stand for the last named speaker.
@@ -1060,6 +1120,22 @@ mod tests {
             (
                 "Shops, banks and cafes reopened, the mayor Erlan Kuanyshev said that the curfew ends on Friday.",
                 &[Some("Erlan Kuanyshev"), Some("Erlan Kuanyshev"), Some("Erlan Kuanyshev")],
+            ),
+            (
+                "The first ship left Odesa on Monday, Turkey's defence ministry said, under a deal that aims to ease a crisis.",
+                &[Some("Turkey's defence ministry")],
+            ),
+            (
+                "“We will stay,” Colonel Amir Haddad said, “until the last family has left.”",
+                &[Some("Amir Haddad")],
+            ),
+            (
+                "Kremlin spokesman Dmitry Peskov told reporters the move was positive. He said Moscow would monitor the deal.",
+                &[Some("Dmitry Peskov"), Some("Dmitry Peskov")],
+            ),
+            (
+                "The minister, who said he would resign, left the building.",
+                &[None],
             ),
             (
                 "Police arrested 12 people, the interior ministry said in a statement.",
