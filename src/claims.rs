@@ -274,6 +274,12 @@ const ITEM_LEADERS: &[&str] = &[
     "notably",
     "plus",
     "like",
+    "not",
+    "only",
+    "also",
+    "both",
+    "either",
+    "neither",
 ];
 
 /// Finds the claims of the given sentences (in text order).
@@ -793,20 +799,29 @@ fn object_list(text: &str, toks: &[Token], segments: &[Segment]) -> Option<List>
     for segment in tail {
         items.extend(list_items(text, toks, segment));
     }
-    let predicate_start = toks[first_word(text, toks, segment)?].range.start;
-    let predicate = predicate_start..toks[cut].range.end;
+    // A verb with no subject in its segment (`The forces, which arrived on
+    // Monday, guarded …`) takes the sentence's start into the predicate.
+    let lead = first_word(text, toks, segment)?;
+    let lead = if is_verb(text, toks, lead) {
+        first_word(text, toks, &(0..segment.end))?
+    } else {
+        lead
+    };
+    let predicate = toks[lead].range.start..toks[cut].range.end;
     (items.len() >= 3).then_some(List { items, predicate })
 }
 
 /// Token indices where a segment's words are coordinated: `and`, `or`,
-/// `nor`, and the first word of `as well as`.
+/// `nor`, `but` of `not only … but also`, and the first word of `as well as`.
 fn coordinators<'a>(
     text: &'a str,
     toks: &'a [Token],
     segment: &Segment,
 ) -> impl Iterator<Item = (usize, usize)> + 'a {
     segment.clone().filter_map(move |i| {
-        if toks[i].is_any(text, &["and", "or", "nor"]) {
+        let but_also =
+            toks[i].is(text, "but") && toks.get(i + 1).is_some_and(|t| t.is(text, "also"));
+        if toks[i].is_any(text, &["and", "or", "nor"]) || but_also {
             Some((i, 1))
         } else if toks[i].is(text, "as")
             && toks.get(i + 1).is_some_and(|t| t.is(text, "well"))
@@ -1021,6 +1036,23 @@ mod tests {
                     "buns || the factory stopped the production of",
                     "gingerbread || the factory stopped the production of",
                     "dryers || the factory stopped the production of",
+                ],
+            ),
+            (
+                "The forces, which arrived on January 6, guarded strategic facilities, airports and power plants.",
+                &[
+                    "strategic facilities || The forces, which arrived on January 6, guarded",
+                    "airports || The forces, which arrived on January 6, guarded",
+                    "power plants || The forces, which arrived on January 6, guarded",
+                ],
+            ),
+            (
+                "Not only Russian but also Belarusian, Armenian and Kyrgyz troops took part.",
+                &[
+                    "Russian || took part",
+                    "Belarusian || took part",
+                    "Armenian || took part",
+                    "Kyrgyz troops || took part",
                 ],
             ),
             (

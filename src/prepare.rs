@@ -600,6 +600,7 @@ const FAMILIES: &[Family] = &[
             Starts("get the latest"),
             Starts("download our app"),
             Starts("download the app"),
+            Test(follow_on_social),
             Has("subscribe to our newsletter"),
             Has("subscribe to our channel"),
         ],
@@ -828,6 +829,31 @@ fn social_names_only(norm: &str) -> bool {
     words.len() >= 2 && words.iter().all(|w| NAMES.contains(w))
 }
 
+/// `Follow TASS on Telegram`, `Follow us on X`: a follow line that ends on a network.
+fn follow_on_social(norm: &str) -> bool {
+    const NETWORKS: &[&str] = &[
+        "telegram",
+        "twitter",
+        "x",
+        "facebook",
+        "instagram",
+        "vk",
+        "vkontakte",
+        "youtube",
+        "tiktok",
+        "linkedin",
+        "whatsapp",
+        "threads",
+        "bluesky",
+        "mastodon",
+    ];
+    let words: Vec<&str> = norm.split(' ').collect();
+    words.len() <= 8
+        && words.first() == Some(&"follow")
+        && words.iter().rev().nth(1) == Some(&"on")
+        && words.last().is_some_and(|w| NETWORKS.contains(w))
+}
+
 /// `By John Smith`, `by Anna Ivanova and Lee Kim`: the rest of the unit is
 /// a name (checked on the normalised text: no verb-like words, short).
 fn by_name(norm: &str) -> bool {
@@ -1021,6 +1047,7 @@ mod tests {
             ("Share this article", "share"),
             ("Facebook Twitter WhatsApp Telegram", "share"),
             ("Follow us on Telegram", "subscribe"),
+            ("Follow TASS on Telegram", "subscribe"),
             ("Subscribe to our newsletter for daily updates.", "subscribe"),
             (
                 "We use cookies to improve your experience. By continuing to use this site you agree.",

@@ -904,6 +904,14 @@ const NOT_NEGATIONS: &[&[&str]] = &[
     &["nothing", "but"],
     &["never", "mind"],
     &["no", "sooner"],
+    // Bounds, not denials: `no more than ten days`.
+    &["no", "more", "than"],
+    &["no", "less", "than"],
+    &["no", "fewer", "than"],
+    &["no", "later", "than"],
+    &["no", "earlier", "than"],
+    &["not", "more", "than"],
+    &["not", "less", "than"],
 ];
 
 const NUMBER_WORDS: &[&str] = &[
@@ -1243,6 +1251,7 @@ mod tests {
             ("The bakery, which never closed, doubled its output.", false),
             ("Stores began to accept payment by card.", false),
             ("There is no doubt the bridge reopened.", false),
+            ("The withdrawal will take no more than ten days.", false),
             ("Officials said that the troops had not left.", true),
             ("The vote, which was not binding, passed easily.", false),
         ];
