@@ -165,6 +165,7 @@ fn attribute(text: &str, sentences: &[Range<usize>]) -> Vec<Frame> {
     let mut last: Option<Range<usize>> = None;
     let mut open = false;
     let mut pending: Vec<usize> = Vec::new();
+    let mut previous_quoted = false;
     for (n, sentence) in sentences.iter().enumerate() {
         let toks = tokens(text, sentence.clone());
         let quotes = quotes(&toks, open);
@@ -183,6 +184,21 @@ fn attribute(text: &str, sentences: &[Range<usize>]) -> Vec<Frame> {
                 reported: true,
             },
         };
+        // `“…,” said X. “More words.”`: a quote with no frame of its own
+        // right after a quoted speaker goes on in that speaker's voice.
+        let frame = match (n.checked_sub(1), &frame) {
+            (
+                Some(p),
+                Frame {
+                    speaker: None,
+                    reported: true,
+                },
+            ) if pending.is_empty() && previous_quoted && frames[p].speaker.is_some() => {
+                frames[p].clone()
+            }
+            _ => frame,
+        };
+        previous_quoted = quotes.any;
         frames[n] = frame.clone();
         if open && !quotes.closes_earlier && quotes.open_after {
             // Still inside a quote opened earlier: its speaker comes later.
@@ -353,7 +369,7 @@ fn trailing_frame(text: &str, toks: &[Token]) -> Option<Source> {
     let &cut = separators.last()?;
     // A sentence that ends on its closing quote has no tail frame.
     if !ends_quoted {
-        if let Some(source) = frame_in(text, toks, cut + 1..end, usize::MAX) {
+        if let Some(source) = frame_in(text, toks, cut + 1..end, MAX_WORDS_AFTER_TRAILING_VERB) {
             return Some(source);
         }
     }
@@ -367,6 +383,9 @@ fn trailing_frame(text: &str, toks: &[Token]) -> Option<Source> {
         .find_map(|pair| frame_in(text, toks, pair[0] + 1..pair[1], MAX_WORDS_AFTER_FRAME_VERB))
 }
 
+/// The most words that may follow the verb of a frame that ends the
+/// sentence (`officials told reporters in Kyiv on Monday`).
+const MAX_WORDS_AFTER_TRAILING_VERB: usize = 5;
 /// The most words that may follow the verb of a frame set between commas.
 const MAX_WORDS_AFTER_FRAME_VERB: usize = 3;
 
@@ -388,13 +407,25 @@ fn frame_in(text: &str, toks: &[Token], span: Range<usize>, max_after: usize) ->
         .iter()
         .copied()
         .find(|&i| toks[i].is_any(text, REPORTING_VERBS))?;
-    if words.iter().filter(|&&i| i > verb).count() > max_after {
-        return None;
-    }
     if let Some(from) = (verb + 1..end).find(|&i| toks[i].is(text, "from")) {
         return Some(source_of(text, toks, from + 1..end));
     }
     if (span.start..verb).any(|i| toks[i].is_word()) {
+        // After `X said` only a short adverbial may follow (`in a statement`),
+        // not a clause of its own (`police warned drivers to stay away`).
+        let after: Vec<usize> = words.iter().copied().filter(|&i| i > verb).collect();
+        let clause = after.iter().any(|&i| {
+            toks[i].is_any(text, crate::claims::AUXILIARIES)
+                || (toks[i].is(text, "to")
+                    && toks.get(i + 1).is_some_and(|next| {
+                        next.is_word()
+                            && !next.is_capitalised(text)
+                            && !next.is_any(text, &["the", "a", "an", "his", "her", "their"])
+                    }))
+        });
+        if after.len() > max_after || clause {
+            return None;
+        }
         // `X said`, `X has told reporters` (the subject may carry auxiliaries).
         let subject_end = (span.start..verb)
             .find(|&i| toks[i].is_any(text, crate::claims::AUXILIARIES))
@@ -454,6 +485,7 @@ fn leading_report(text: &str, toks: &[Token], start: usize) -> Option<Source> {
 const BARE_REPORTING_VERBS: &[&str] = &[
     "said",
     "says",
+    "say",
     "told",
     "tells",
     "added",
@@ -646,6 +678,10 @@ struct Run {
 /// Who a noun phrase (token range) names.
 fn source_of(text: &str, toks: &[Token], np: Range<usize>) -> Source {
     let np = np.start.min(toks.len())..np.end.min(toks.len());
+    // A leading conjunction is not part of the phrase: `and police`.
+    let np = (np.start..np.end)
+        .find(|&i| toks[i].is_word() && !toks[i].is_any(text, &["and", "but", "or", "so"]))
+        .map_or(np.end..np.end, |start| start..np.end);
     let words: Vec<usize> = np.clone().filter(|&i| toks[i].is_word()).collect();
     let Some(&first) = words.first() else {
         return Source::Unknown;
@@ -1144,6 +1180,18 @@ mod tests {
             (
                 "The minister, who said he would resign, left the building.",
                 &[None],
+            ),
+            (
+                "“I've never seen anything like it,” said mum-of-two Karen Hughes, 42. “The water came up in minutes.” The river peaked at noon.",
+                &[Some("Karen Hughes"), Some("Karen Hughes"), None],
+            ),
+            (
+                "Roads were shut yesterday, and police warned drivers to stay away.",
+                &[None],
+            ),
+            (
+                "Council chiefs say the clean-up could take weeks.",
+                &[Some("Council chiefs")],
             ),
             (
                 "Police arrested 12 people, the interior ministry said in a statement.",
