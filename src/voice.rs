@@ -71,7 +71,7 @@ pub(crate) fn analyse(text: &str, claims: &[ClaimDraft]) -> Vec<Voice> {
             let sentence_if = conditional_sentences.get(n).copied().unwrap_or(false);
             let modality = if sentence_if || has_cue(text, &scope, CONDITIONAL) {
                 Modality::Conditional
-            } else if has_cue(text, &scope, PLANNED) {
+            } else if has_cue(text, &scope, PLANNED) || goal_item(text, claim) {
                 Modality::Planned
             } else if has_cue(text, &scope, HEDGED) {
                 Modality::Hedged
@@ -87,6 +87,15 @@ pub(crate) fn analyse(text: &str, claims: &[ClaimDraft]) -> Vec<Voice> {
             }
         })
         .collect()
+}
+
+/// An infinitive list item (`to restore the city’s infrastructure`) states a
+/// goal or an instruction, not something done.
+fn goal_item(text: &str, claim: &ClaimDraft) -> bool {
+    claim.predicate.is_some()
+        && tokens(text, claim.range.clone())
+            .first()
+            .is_some_and(|t| t.is(text, "to"))
 }
 
 /// A sentence's reporting frame, resolved.
@@ -869,6 +878,13 @@ const PLANNED: &[Cue] = &[
     cue(&["set", "to"]),
     cue(&["about", "to"]),
     cue(&["going", "to", "be"]),
+    // Instructions and orders: what they ask for is not yet done.
+    cue(&["instruction", "to"]),
+    cue(&["instructions", "to"]),
+    cue(&["instructed", "to"]),
+    cue(&["ordered", "to"]),
+    cue(&["tasked", "with"]),
+    cue(&["urged", "to"]),
 ];
 
 /// Cues that soften a claim: vagueness, approximation, hearsay.
@@ -1229,6 +1245,10 @@ mod tests {
                 Modality::Planned,
             ),
             ("The minister is expected to resign.", Modality::Planned),
+            (
+                "He gave an instruction to restore the power grid, to render support to businesses, and to prevent food shortage.",
+                Modality::Planned,
+            ),
             ("The contingent will soon leave Almaty.", Modality::Planned),
             ("Looters reportedly seized the offices.", Modality::Hedged),
             (
