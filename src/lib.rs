@@ -38,6 +38,7 @@ mod options;
 mod render;
 pub mod report;
 mod text;
+mod timex;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -177,29 +178,64 @@ pub fn compare(a: &Document<'_>, b: &Document<'_>, options: &Options) -> Result<
     Ok(result)
 }
 
+/// Finds the time expressions of a whole text and normalises each to a
+/// TIMEX3 value, resolving relative ones (`tomorrow`, `on Tuesday`, `January
+/// 19`) against `date` (`YYYY-MM-DD`); with no date they stay underspecified
+/// (`XXXX-01-19`, `REF+P1D`). Offsets are in `unit`.
+///
+/// Fails only on a `date` that is not a calendar day; any text gives a result.
+///
+/// ```
+/// use claimdiff::{times, OffsetUnit};
+///
+/// let found = times("Troops will leave tomorrow.", Some("2022-01-12"), OffsetUnit::Chars).unwrap();
+/// assert_eq!(found[0].text, "tomorrow");
+/// assert_eq!(found[0].value, "2022-01-13");
+/// ```
+pub fn times(
+    text: &str,
+    date: Option<&str>,
+    unit: OffsetUnit,
+) -> Result<Vec<report::TimeMention>, Error> {
+    let anchor = match date.map(str::trim).filter(|d| !d.is_empty()) {
+        Some(d) => Some(timex::parse_date(d).ok_or_else(|| Error::bad_date(None, d))?),
+        None => None,
+    };
+    let map = offsets::OffsetMap::new(text, unit);
+    Ok(timex::tag_text(text, anchor)
+        .iter()
+        .map(|mention| mention.to_report(text, &map))
+        .collect())
+}
+
 /// Reads one account into claims, with byte offsets.
 fn read_account(text: &str, date: Option<String>, side: char) -> Account {
     let date_source = date.as_ref().map(|_| DateSource::Caller);
+    let anchor = date.as_deref().and_then(timex::parse_date);
     let claims = claims::extract(text, 0..text.len())
         .into_iter()
         .enumerate()
-        .map(|(n, draft)| Claim {
-            id: format!("{side}{}", n + 1),
-            start: draft.range.start,
-            end: draft.range.end,
-            text: text[draft.range].to_string(),
-            sentence: Span {
-                start: draft.sentence.start,
-                end: draft.sentence.end,
-            },
-            repeats: Vec::new(),
-            topics: Vec::new(),
-            entities: Vec::new(),
-            times: Vec::new(),
-            when: None,
-            attribution: None,
-            modality: Modality::Asserted,
-            negated: false,
+        .map(|(n, draft)| {
+            let (mentions, timing) =
+                timex::claim_times(text, draft.range.clone(), draft.sentence.clone(), anchor);
+            Claim {
+                id: format!("{side}{}", n + 1),
+                start: draft.range.start,
+                end: draft.range.end,
+                text: text[draft.range].to_string(),
+                sentence: Span {
+                    start: draft.sentence.start,
+                    end: draft.sentence.end,
+                },
+                repeats: Vec::new(),
+                topics: Vec::new(),
+                entities: Vec::new(),
+                times: mentions.iter().map(|m| m.to_report_bytes(text)).collect(),
+                when: timing.map(|t| t.to_report()),
+                attribution: None,
+                modality: Modality::Asserted,
+                negated: false,
+            }
         })
         .collect();
     Account {
@@ -229,20 +265,5 @@ fn checked_date(doc: &Document<'_>, side: char) -> Result<Option<String>, Error>
 
 /// Parses `YYYY-MM-DD` into (year, month, day) if it names a real day.
 pub(crate) fn parse_iso_date(s: &str) -> Option<(i32, u8, u8)> {
-    let bytes = s.as_bytes();
-    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-        return None;
-    }
-    let year: i32 = s.get(0..4)?.parse().ok()?;
-    let month: u8 = s.get(5..7)?.parse().ok()?;
-    let day: u8 = s.get(8..10)?.parse().ok()?;
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (1..=days).contains(&day).then_some((year, month, day))
+    timex::parse_date(s).map(|d| (d.year(), u8::from(d.month()), d.day()))
 }

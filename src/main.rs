@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use claimdiff::{compare, markdown, plain_text, Document, Labels, Options};
+use claimdiff::{compare, markdown, plain_text, times, Document, Labels, OffsetUnit, Options};
 
 const USAGE: &str = "\
 claimdiff: compare two news accounts of the same event
@@ -15,9 +15,11 @@ USAGE:
                                   [--label-a NAME] [--label-b NAME]
                                   [--format json|markdown|text] [--compact]
                                   [--options JSON]
+    claimdiff times FILE [--date YYYY-MM-DD] [--format json]
     claimdiff --help | --version
 
-A file named - is read from standard input. JSON offsets count Unicode code
+`times` lists the time expressions of FILE with their TIMEX3 values, resolved
+against --date. A file named - is read from standard input. JSON offsets count Unicode code
 points. Exit status: 0 on success, 2 on any error (one line on stderr).";
 
 /// A failure of the command: printed as one line, exit status 2.
@@ -53,6 +55,7 @@ fn run(args: &[String]) -> Result<String, Failure> {
         Some("-h" | "--help" | "help") => Ok(format!("{USAGE}\n")),
         Some("-V" | "--version") => Ok(format!("claimdiff {}\n", env!("CARGO_PKG_VERSION"))),
         Some("compare") => run_compare(&args[1..]),
+        Some("times") => run_times(&args[1..]),
         Some(other) => Err(Failure(format!(
             "unknown command {other:?}; try `claimdiff --help`"
         ))),
@@ -197,4 +200,25 @@ fn run_compare(args: &[String]) -> Result<String, Failure> {
         Format::Markdown => markdown(&result, &labels),
         Format::Text => plain_text(&result, &labels),
     })
+}
+
+fn run_times(args: &[String]) -> Result<String, Failure> {
+    let parsed = parse(args, &["--date", "--format"], &[])?;
+    let [path] = parsed.positional.as_slice() else {
+        return Err(Failure(format!(
+            "times takes one file, not {}; try `claimdiff --help`",
+            parsed.positional.len()
+        )));
+    };
+    match parsed.value("--format").unwrap_or("json") {
+        "json" => {}
+        other => {
+            return Err(Failure(format!(
+                "unknown format {other:?}; times only writes json"
+            )))
+        }
+    }
+    let text = read_text(path)?;
+    let found = times(&text, parsed.value("--date"), OffsetUnit::Chars)?;
+    Ok(serde_json::to_string_pretty(&found)? + "\n")
 }
