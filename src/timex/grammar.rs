@@ -74,8 +74,12 @@ pub(super) enum Cap {
     Month(u8),
     Day(u32),
     Year(i32),
-    Num { value: Option<u32>, article: bool },
-    Unit(Unit, u32),
+    Num {
+        value: Option<u32>,
+        article: bool,
+    },
+    /// A unit, how many it names (`fortnight`: 2 weeks), and whether plural.
+    Unit(Unit, u32, bool),
     Weekday(u8),
     Weekdays(u8),
     Part(&'static str),
@@ -224,12 +228,13 @@ const RULES: &[(&str, Resolver)] = &[
         Resolver::Fn(relative_weekday),
     ),
     ("WEEKDAY PART?", Resolver::Fn(bare_weekday)),
+    // `last year` is a date, `the past year` a duration (below).
     (
-        "this|last|next|past|previous|coming|following|current week|weekend|month|year",
+        "this|last|next|previous|coming|following|current week|weekend|month|year",
         Resolver::Fn(relative_period),
     ),
     (
-        "the this|last|next|past|previous|coming|following|current week|weekend|month|year",
+        "the this|next|previous|coming|following|current week|weekend|month|year",
         Resolver::Fn(relative_period),
     ),
     (
@@ -242,11 +247,11 @@ const RULES: &[(&str, Resolver)] = &[
     ("NUM UNIT from now", Resolver::Fn(in_future)),
     // `over the past 24 hours` is not `over` (more than) a duration.
     (
-        "over|during|in|for|throughout? the? past|last|previous NUM UNIT",
+        "over|during|in|for|throughout? the? past|last|previous NUM? UNIT",
         Resolver::Fn(past_duration),
     ),
     (
-        "over|during|in|for|throughout? the? next|coming|following NUM UNIT",
+        "over|during|in|for|throughout? the? next|coming|following NUM? UNIT",
         Resolver::Fn(next_duration),
     ),
     // Lengths of time.
@@ -378,9 +383,13 @@ pub(super) fn match_at(tokens: &[Token<'_>], i: usize, ctx: &Ctx) -> Option<Foun
         if !behind_ok(&rule.behind, tokens, i) {
             continue;
         }
-        let Some(end) = match_items(&rule.items, tokens, i, &mut caps) else {
+        let Some(mut end) = match_items(&rule.items, tokens, i, &mut caps) else {
             continue;
         };
+        // An optional comma before an absent year is not part of the date.
+        while end > i + 1 && tokens.get(end - 1).is_some_and(|t| t.text == ",") {
+            end -= 1;
+        }
         if end <= i || best.as_ref().is_some_and(|b| b.end >= end) {
             continue;
         }
@@ -505,7 +514,8 @@ fn match_class(class: Class, tokens: &[Token<'_>], i: usize) -> Option<(usize, C
         Class::Num => match_num(tokens, i),
         Class::Unit => {
             let (_, unit, count) = UNITS.iter().find(|(w, _, _)| *w == word)?;
-            Some((i + 1, Cap::Unit(*unit, *count)))
+            let plural = word.ends_with('s') && *unit != Unit::Second || word == "seconds";
+            Some((i + 1, Cap::Unit(*unit, *count, plural)))
         }
         Class::Weekday => {
             let day = lookup(WEEKDAYS, word).filter(|_| token.capitalised())?;
@@ -754,9 +764,13 @@ fn num(caps: &[Cap]) -> Option<(Option<u32>, bool)> {
 
 fn unit(caps: &[Cap]) -> Option<(Unit, u32)> {
     caps.iter().find_map(|c| match c {
-        Cap::Unit(u, n) => Some((*u, *n)),
+        Cap::Unit(u, n, _) => Some((*u, *n)),
         _ => None,
     })
+}
+
+fn plural_unit(caps: &[Cap]) -> bool {
+    caps.iter().any(|c| matches!(c, Cap::Unit(_, _, true)))
 }
 
 fn weekday(caps: &[Cap]) -> Option<u8> {
@@ -786,8 +800,14 @@ fn has_word(caps: &[Cap], words: &[&str]) -> bool {
 }
 
 /// A number of units with their multiplier (`two fortnights` is four weeks).
+/// With no number, a singular unit is one (`the past year`) and a plural one
+/// an unknown number (`the past days`).
 fn amount(caps: &[Cap]) -> Option<(Option<u32>, bool, Unit)> {
-    let (value, article) = num(caps).unwrap_or((Some(1), true));
+    let (value, article) = num(caps).unwrap_or(if plural_unit(caps) {
+        (None, false)
+    } else {
+        (Some(1), true)
+    });
     let (unit, count) = unit(caps)?;
     Some((value.and_then(|v| v.checked_mul(count)), article, unit))
 }
@@ -1259,7 +1279,15 @@ fn in_future(caps: &[Cap], ctx: &Ctx) -> Option<Core> {
     units_from_anchor(ctx, n, unit, 1)
 }
 
+/// `the coming days`, with no number at all, is only a direction.
+fn only_direction(caps: &[Cap], value: &'static str) -> Option<Core> {
+    (num(caps).is_none() && plural_unit(caps)).then_some(Core::Ref(value))
+}
+
 fn past_duration(caps: &[Cap], _: &Ctx) -> Option<Core> {
+    if let Some(vague) = only_direction(caps, "PAST_REF") {
+        return Some(vague);
+    }
     let (n, _, unit) = amount(caps)?;
     Some(Core::Duration {
         amount: n,
@@ -1269,6 +1297,9 @@ fn past_duration(caps: &[Cap], _: &Ctx) -> Option<Core> {
 }
 
 fn next_duration(caps: &[Cap], _: &Ctx) -> Option<Core> {
+    if let Some(vague) = only_direction(caps, "FUTURE_REF") {
+        return Some(vague);
+    }
     let (n, _, unit) = amount(caps)?;
     Some(Core::Duration {
         amount: n,

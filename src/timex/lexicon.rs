@@ -255,7 +255,6 @@ pub(super) const VAGUE_REFS: &[(&str, &str)] = &[
     ("in recent months", "PAST_REF"),
     ("in recent years", "PAST_REF"),
     ("in the past", "PAST_REF"),
-    ("in the last few days", "PAST_REF"),
 ];
 
 /// What a word before a time expression does to it.
@@ -410,6 +409,7 @@ pub(super) const PREFIXES: &[(&str, Effect)] = &[
 pub(super) const TENSE_WORDS: &[(&str, Lean)] = &[
     ("will", Lean::Future),
     ("shall", Lean::Future),
+    ("would", Lean::Future),
     ("ll", Lean::Future),
     ("expected", Lean::Future),
     ("scheduled", Lean::Future),
@@ -452,7 +452,6 @@ pub(super) const TENSE_WORDS: &[(&str, Lean)] = &[
     ("won", Lean::Past),
     ("lost", Lean::Past),
     ("struck", Lean::Past),
-    ("hit", Lean::Past),
     ("killed", Lean::Past),
     ("broke", Lean::Past),
     ("led", Lean::Past),

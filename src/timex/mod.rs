@@ -263,12 +263,15 @@ fn tense_markers(tokens: &[Token<'_>]) -> Vec<(usize, Lean)> {
     markers
 }
 
-/// The tense at token `at`: that of the nearest marker (the earlier one on a
-/// tie, as English puts the verb before its time adverbial), else present.
+/// The tense at token `at`: that of the nearest marker before it (English
+/// puts the verb before its time adverbial, and a reporting `…, he said`
+/// after it belongs to another clause), else of the nearest after it, else
+/// present.
 fn tense_at(markers: &[(usize, Lean)], at: usize) -> Lean {
-    markers
-        .iter()
-        .min_by_key(|(i, _)| (i.abs_diff(at), *i > at))
+    let before = markers.iter().rev().find(|(i, _)| *i < at);
+    let after = || markers.iter().find(|(i, _)| *i >= at);
+    before
+        .or_else(after)
         .map_or(Lean::Present, |(_, lean)| *lean)
 }
 
