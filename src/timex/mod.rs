@@ -201,6 +201,10 @@ pub(crate) fn tag(
         if token.range.start >= range.end {
             break;
         }
+        if !grammar::may_start(token) {
+            i += 1;
+            continue;
+        }
         if let Some(len) = not_time_at(&tokens, i) {
             i += len;
             continue;
