@@ -186,6 +186,13 @@ const CASES: &[Case] = &[
     ("The bakery worked every night during the riots.", "", "every night", "SET", "XXXX-XX-XXTNI", ""),
     ("The shop closes at 6 p.m. on Fridays.", "", "6 p.m.", "TIME", "XXXX-XX-XXT18:00", ""),
     ("Twenty years ago the city was much smaller.", "2022-01-12", "Twenty years ago", "DATE", "2002", ""),
+    ("Thousands joined the March for peace.", "", "", "", "", ""),
+    ("He may go, and one of the men left for a second round.", "", "", "", "", ""),
+    ("They met at 10.30 am in the lobby.", "2022-01-12", "10.30 am", "TIME", "2022-01-12T10:30", ""),
+    ("The 2022 elections were fair.", "", "2022", "DATE", "2022", ""),
+    ("Between 10 and 12 people died.", "", "", "", "", ""),
+    ("In 2021-2022 the output doubled.", "", "2021-2022", "DURATION", "P2Y", ""),
+    ("The minister said the talks would continue until Friday.", "2022-01-12", "until Friday", "DATE", "2022-01-14", "ON_OR_BEFORE"),
     ("The figures for the fourth quarter will be published next week.", "2023-01-10", "the fourth quarter", "DATE", "2023-Q4", ""),
 ];
 

@@ -192,12 +192,14 @@ const RULES: &[(&str, Resolver)] = &[
         Resolver::Fn(relative_month),
     ),
     ("@lead YEAR", Resolver::Fn(year)),
+    ("<the> YEAR", Resolver::Fn(year)),
     ("the? SEASON of? YEAR", Resolver::Fn(season_year)),
     (
         "this|last|next|past|previous|coming SEASON",
         Resolver::Fn(relative_season),
     ),
     ("@lead SEASON", Resolver::Fn(bare_season)),
+    ("<the> SEASON", Resolver::Fn(bare_season)),
     (
         "the? first|second|third|fourth quarter of? YEAR?",
         Resolver::Fn(quarter),
@@ -752,6 +754,9 @@ fn match_clock(tokens: &[Token<'_>], i: usize) -> Option<(usize, Cap)> {
     }
     let hour = token.number()?;
     let (mut next, minute, colon) = if glued_punct(tokens, i + 1, &[":"]) {
+        (i + 3, glued_number(tokens, i + 2, 2..=2)?, true)
+    } else if glued_punct(tokens, i + 1, &["."]) && meridiem(tokens, i + 3).is_some() {
+        // `10.30 am`, British style; without am/pm it may be a decimal.
         (i + 3, glued_number(tokens, i + 2, 2..=2)?, true)
     } else {
         (i + 1, 0, false)
@@ -1484,6 +1489,8 @@ mod tests {
             ("9:05", Some((9, 5))),
             ("10 a.m.", Some((10, 0))),
             ("10:30 p.m.", Some((22, 30))),
+            ("10.30 am", Some((10, 30))),
+            ("10.30", None),
             ("12 am", Some((0, 0))),
             ("9pm", Some((21, 0))),
             ("5 o'clock", Some((5, 0))),

@@ -494,6 +494,8 @@ pub(super) const DETERMINERS: &[&str] = &[
 
 /// Words before which a bare month name or year is a time expression
 /// (`in January`, `since 2014`); alone, `May` is a verb and `2022` a count.
+/// `the` is not one: `the March for peace` is no month (but see the rules
+/// for `the 2022 elections` and `in the spring`).
 pub(super) const CALENDAR_LEADS: &[&str] = &[
     "in",
     "since",
@@ -519,7 +521,6 @@ pub(super) const CALENDAR_LEADS: &[&str] = &[
     "between",
     "for",
     "throughout",
-    "the",
     "year",
     "spring",
     "summer",
