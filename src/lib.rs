@@ -212,30 +212,29 @@ pub fn times(
 fn read_account(text: &str, date: Option<String>, side: char) -> Account {
     let date_source = date.as_ref().map(|_| DateSource::Caller);
     let anchor = date.as_deref().and_then(timex::parse_date);
-    let claims = claims::extract(text, 0..text.len())
+    let drafts = claims::extract(text, 0..text.len());
+    let ranges: Vec<std::ops::Range<usize>> = drafts.iter().map(|d| d.range.clone()).collect();
+    let claims = drafts
         .into_iter()
+        .zip(timex::claims_times(text, anchor, &ranges))
         .enumerate()
-        .map(|(n, draft)| {
-            let (mentions, timing) =
-                timex::claim_times(text, draft.range.clone(), draft.sentence.clone(), anchor);
-            Claim {
-                id: format!("{side}{}", n + 1),
-                start: draft.range.start,
-                end: draft.range.end,
-                text: text[draft.range].to_string(),
-                sentence: Span {
-                    start: draft.sentence.start,
-                    end: draft.sentence.end,
-                },
-                repeats: Vec::new(),
-                topics: Vec::new(),
-                entities: Vec::new(),
-                times: mentions.iter().map(|m| m.to_report_bytes(text)).collect(),
-                when: timing.map(|t| t.to_report()),
-                attribution: None,
-                modality: Modality::Asserted,
-                negated: false,
-            }
+        .map(|(n, (draft, (mentions, timing)))| Claim {
+            id: format!("{side}{}", n + 1),
+            start: draft.range.start,
+            end: draft.range.end,
+            text: text[draft.range].to_string(),
+            sentence: Span {
+                start: draft.sentence.start,
+                end: draft.sentence.end,
+            },
+            repeats: Vec::new(),
+            topics: Vec::new(),
+            entities: Vec::new(),
+            times: mentions.iter().map(|m| m.to_report_bytes(text)).collect(),
+            when: timing.map(|t| t.to_report()),
+            attribution: None,
+            modality: Modality::Asserted,
+            negated: false,
         })
         .collect();
     Account {

@@ -65,6 +65,9 @@ pub(super) enum Anchoring {
 pub(super) struct Ctx {
     /// The document's date, if known.
     pub anchor: Option<Date>,
+    /// The day the narrative last named (`arrived on January 6 … the next
+    /// day`), if any: what event-relative expressions count from.
+    pub reference: Option<Date>,
     /// Which way the sentence (or a word like `until`) points.
     pub lean: Lean,
 }
@@ -245,17 +248,37 @@ const RULES: &[(&str, Resolver)] = &[
         Resolver::Fn(relative_period),
     ),
     ("NUM UNIT ago", Resolver::Fn(ago)),
-    ("NUM UNIT earlier|before", Resolver::Fn(ago_relative)),
+    ("NUM UNIT earlier|before", Resolver::Fn(earlier)),
+    ("NUM UNIT later|afterwards|after", Resolver::Fn(later)),
+    ("the next|following|subsequent day", Resolver::Fn(next_day)),
+    ("the previous|preceding day", Resolver::Fn(previous_day)),
+    ("the day before", Resolver::Fn(previous_day)),
+    ("the same day", Resolver::Fn(same_day)),
     ("in NUM UNIT", Resolver::Fn(in_future)),
     ("NUM UNIT from now", Resolver::Fn(in_future)),
     // `over the past 24 hours` is not `over` (more than) a duration.
+    // With no number, only `the past year` is a length; `the last days` and
+    // `the coming weeks` are directions, and `the next day` counts from the
+    // narrative's day (above), not from the document's.
     (
-        "over|during|in|for|throughout? the? past|last|previous NUM? UNIT",
+        "over|during|in|for|throughout? the? past|last|previous NUM UNIT",
         Resolver::Fn(past_duration),
     ),
     (
-        "over|during|in|for|throughout? the? next|coming|following NUM? UNIT",
+        "over|during|in|for|throughout? the? past UNIT",
+        Resolver::Fn(past_duration),
+    ),
+    (
+        "over|during|in|for|throughout? the? last|previous UNIT",
+        Resolver::Fn(past_direction),
+    ),
+    (
+        "over|during|in|for|throughout? the? next|coming|following NUM UNIT",
         Resolver::Fn(next_duration),
+    ),
+    (
+        "over|during|in|for|throughout? the? next|coming|following UNIT",
+        Resolver::Fn(future_direction),
     ),
     // Lengths of time.
     ("NUM -? UNIT", Resolver::Fn(duration)),
@@ -452,7 +475,7 @@ pub(super) fn match_at(tokens: &[Token<'_>], i: usize, ctx: &Ctx) -> Option<Foun
             None => rejected = rejected.max(end),
         }
     }
-    best.filter(|b| b.end >= rejected)
+    best.filter(|b| b.end > rejected)
 }
 
 fn behind_ok(behind: &Behind, tokens: &[Token<'_>], i: usize) -> bool {
@@ -1320,10 +1343,47 @@ fn ago(caps: &[Cap], ctx: &Ctx) -> Option<Core> {
     units_from_anchor(ctx, n, unit, -1)
 }
 
-/// `two days earlier` counts from an event, not the document: a duration.
-fn ago_relative(caps: &[Cap], _: &Ctx) -> Option<Core> {
+/// `two days earlier` and `three days later` count from the day the
+/// narrative last named; with none, they are only a length of time.
+fn from_reference(caps: &[Cap], ctx: &Ctx, sign: i64) -> Option<Core> {
     let (n, article, unit) = amount(caps)?;
-    free_duration(n, article, unit)
+    match (ctx.reference, n) {
+        (Some(reference), Some(_)) => units_from_anchor(
+            &Ctx {
+                anchor: Some(reference),
+                ..*ctx
+            },
+            n,
+            unit,
+            sign,
+        ),
+        _ => free_duration(n, article, unit),
+    }
+}
+
+fn earlier(caps: &[Cap], ctx: &Ctx) -> Option<Core> {
+    from_reference(caps, ctx, -1)
+}
+
+fn later(caps: &[Cap], ctx: &Ctx) -> Option<Core> {
+    from_reference(caps, ctx, 1)
+}
+
+/// A day next to the narrative's day; with none named, no value is guessed.
+fn reference_day(ctx: &Ctx, offset: i64) -> Option<Core> {
+    Some(Core::Point(Point::Day(add_days(ctx.reference?, offset)?)))
+}
+
+fn next_day(_: &[Cap], ctx: &Ctx) -> Option<Core> {
+    reference_day(ctx, 1)
+}
+
+fn previous_day(_: &[Cap], ctx: &Ctx) -> Option<Core> {
+    reference_day(ctx, -1)
+}
+
+fn same_day(_: &[Cap], ctx: &Ctx) -> Option<Core> {
+    reference_day(ctx, 0)
 }
 
 fn in_future(caps: &[Cap], ctx: &Ctx) -> Option<Core> {
@@ -1334,6 +1394,14 @@ fn in_future(caps: &[Cap], ctx: &Ctx) -> Option<Core> {
 /// `the coming days`, with no number at all, is only a direction.
 fn only_direction(caps: &[Cap], value: &'static str) -> Option<Core> {
     (num(caps).is_none() && plural_unit(caps)).then_some(Core::Ref(value))
+}
+
+fn past_direction(caps: &[Cap], _: &Ctx) -> Option<Core> {
+    only_direction(caps, "PAST_REF")
+}
+
+fn future_direction(caps: &[Cap], _: &Ctx) -> Option<Core> {
+    only_direction(caps, "FUTURE_REF")
 }
 
 fn past_duration(caps: &[Cap], _: &Ctx) -> Option<Core> {

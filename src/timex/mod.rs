@@ -172,35 +172,30 @@ pub(crate) fn parse_date(s: &str) -> Option<Date> {
     value::day(year, month, digits(8..10)?)
 }
 
-/// Every time expression of a whole text, sentence by sentence (tense is
-/// judged within each sentence).
+/// Every time expression of a whole text, in text order, sentence by
+/// sentence (tense is judged within each sentence). The day last named
+/// carries over from sentence to sentence, for `the next day`.
 pub(crate) fn tag_text(text: &str, anchor: Option<Date>) -> Vec<Mention> {
+    let mut reference = None;
     crate::text::sentences(text, 0..text.len())
         .into_iter()
-        .flat_map(|sentence| tag(text, sentence.clone(), sentence, anchor))
+        .flat_map(|sentence| tag(text, sentence, anchor, &mut reference))
         .collect()
 }
 
-/// The time expressions inside `text[range]`, judging tense on
-/// `text[sentence]` (the sentence the range belongs to).
-pub(crate) fn tag(
+/// The time expressions of `text[sentence]`; `reference` is the day the
+/// narrative last named, updated by each day-precise expression found.
+fn tag(
     text: &str,
-    range: Range<usize>,
     sentence: Range<usize>,
     anchor: Option<Date>,
+    reference: &mut Option<Date>,
 ) -> Vec<Mention> {
-    let scope = sentence.start.min(range.start)..sentence.end.max(range.end);
-    let tokens = tokenize(text, scope);
+    let tokens = tokenize(text, sentence);
     let markers = tense_markers(&tokens);
-    let mut mentions = Vec::new();
-    let mut i = tokens
-        .iter()
-        .position(|t| t.range.start >= range.start)
-        .unwrap_or(tokens.len());
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut i = 0;
     while let Some(token) = tokens.get(i) {
-        if token.range.start >= range.end {
-            break;
-        }
         if !grammar::may_start(token) {
             i += 1;
             continue;
@@ -209,29 +204,53 @@ pub(crate) fn tag(
             i += len;
             continue;
         }
-        match scan_at(&tokens, i, anchor, &markers) {
-            Some((mention, next)) if mention.range.end <= range.end => {
+        match scan_at(&tokens, i, anchor, *reference, &markers) {
+            Some((mention, next)) => {
+                if let Some(Interval {
+                    begin: Some(b),
+                    end: Some(e),
+                }) = mention.interval
+                {
+                    if b == e && matches!(mention.kind, "DATE" | "TIME") {
+                        *reference = Some(b);
+                    }
+                }
                 mentions.push(mention);
                 i = next.max(i + 1);
             }
-            _ => i += 1,
+            None => i += 1,
         }
     }
     mentions
 }
 
-/// The time expressions of a claim and when its event happens.
-pub(crate) fn claim_times(
+/// The time expressions and timing of each claim of a text: `claims` are
+/// byte ranges. The text is tagged once, so the narrative's days carry
+/// across claims; a claim gets the expressions wholly inside it, and its
+/// timing from them and its own tense.
+pub(crate) fn claims_times(
     text: &str,
-    claim: Range<usize>,
-    sentence: Range<usize>,
     anchor: Option<Date>,
-) -> (Vec<Mention>, Option<Timing>) {
-    let mentions = tag(text, claim.clone(), sentence, anchor);
-    let tokens = tokenize(text, claim);
-    let tense = overall_tense(&tense_markers(&tokens));
-    let timing = when(&mentions, anchor, tense);
-    (mentions, timing)
+    claims: &[Range<usize>],
+) -> Vec<(Vec<Mention>, Option<Timing>)> {
+    let all = tag_text(text, anchor);
+    claims
+        .iter()
+        .map(|claim| {
+            let first = all.partition_point(|m| m.range.start < claim.start);
+            let mentions: Vec<Mention> = all
+                .get(first..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|m| m.range.start < claim.end)
+                .filter(|m| m.range.end <= claim.end)
+                .cloned()
+                .collect();
+            let tense = overall_tense(&tense_markers(&tokenize(text, claim.clone())));
+            let timing = when(&mentions, anchor, tense);
+            (mentions, timing)
+        })
+        .collect()
 }
 
 // ---- Tense --------------------------------------------------------------------
@@ -343,6 +362,7 @@ fn scan_at(
     tokens: &[Token<'_>],
     i: usize,
     anchor: Option<Date>,
+    reference: Option<Date>,
     markers: &[(usize, Lean)],
 ) -> Option<(Mention, usize)> {
     let mut chain: Vec<(usize, Effect)> = Vec::new();
@@ -362,7 +382,11 @@ fn scan_at(
             .rev()
             .find_map(|(_, e)| effect_lean(e))
             .unwrap_or_else(|| tense_at(markers, core_pos));
-        let ctx = Ctx { anchor, lean };
+        let ctx = Ctx {
+            anchor,
+            reference,
+            lean,
+        };
         let Some(found) = grammar::match_at(tokens, core_pos, &ctx) else {
             continue;
         };
