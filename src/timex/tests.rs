@@ -163,7 +163,7 @@ fn claim_when_anchors_durations_and_bounds() {
     ];
     for (text, dct, expected) in cases {
         let anchor = (!dct.is_empty()).then(|| date(dct));
-        let whole = vec![0..text.len()];
+        let whole = [0..text.len(), 0..0];
         let timing = claims_times(text, anchor, &whole).remove(0).1;
         let got = timing.map(|t| {
             (
