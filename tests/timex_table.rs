@@ -400,3 +400,150 @@ fn seed_claims_carry_times_and_when() {
         }
     }
 }
+
+/// Random sentences from time words, numbers and punctuation, against dates
+/// at the calendar's edges: never a panic, and every mention is a real,
+/// ordered, non-overlapping slice of the text.
+#[test]
+fn random_word_salad_never_panics() {
+    const PIECES: &[&str] = &[
+        "January",
+        "Jan.",
+        "May",
+        "19",
+        "19th",
+        "31",
+        "45th",
+        "2022",
+        "99999",
+        "9999",
+        "0000",
+        "-",
+        "–",
+        ",",
+        ".",
+        ":",
+        "/",
+        "10:75",
+        "24:00",
+        "12",
+        "a.m.",
+        "pm",
+        "o'clock",
+        "the",
+        "of",
+        "until",
+        "from",
+        "to",
+        "between",
+        "and",
+        "by",
+        "since",
+        "within",
+        "no",
+        "more",
+        "than",
+        "about",
+        "early",
+        "mid-",
+        "late",
+        "end",
+        "next",
+        "last",
+        "this",
+        "past",
+        "day",
+        "days",
+        "week",
+        "weekend",
+        "month",
+        "year",
+        "years",
+        "hours",
+        "ago",
+        "later",
+        "earlier",
+        "in",
+        "on",
+        "at",
+        "tomorrow",
+        "yesterday",
+        "today",
+        "tonight",
+        "Monday",
+        "Sundays",
+        "every",
+        "twice",
+        "per",
+        "twenty",
+        "-four",
+        "a",
+        "few",
+        "several",
+        "half",
+        "an",
+        "hour",
+        "soon",
+        "now",
+        "these",
+        "spring",
+        "quarter",
+        "first",
+        "second",
+        "night",
+        "morning",
+        "inclusive",
+        "local",
+        "time",
+        "GMT",
+        "😀",
+        "é",
+        "Сегодня",
+        "\n",
+        "04.03.2023",
+        "2022-01-13",
+        "31/12/9999",
+        "following",
+        "previous",
+        "same",
+        "will",
+        "was",
+        "said",
+    ];
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let dates = [
+        None,
+        Some("9999-12-31"),
+        Some("1000-01-01"),
+        Some("2024-02-29"),
+        Some("2022-01-02"),
+    ];
+    for _ in 0..3000 {
+        let words = 1 + next(14);
+        let mut text = String::new();
+        for _ in 0..words {
+            text.push_str(PIECES[next(PIECES.len())]);
+            if next(3) > 0 {
+                text.push(' ');
+            }
+        }
+        let date = dates[next(dates.len())];
+        let found = times(&text, date, OffsetUnit::Chars).expect("valid date");
+        let chars: Vec<char> = text.chars().collect();
+        let mut last_end = 0;
+        for m in &found {
+            assert!(m.start < m.end && m.end <= chars.len(), "{text:?}: {m:?}");
+            assert!(m.start >= last_end, "overlap in {text:?}: {found:?}");
+            let slice: String = chars[m.start..m.end].iter().collect();
+            assert_eq!(slice, m.text, "{text:?}");
+            assert!(!m.value.is_empty(), "{text:?}: {m:?}");
+            last_end = m.end;
+        }
+    }
+}
