@@ -775,6 +775,13 @@ fn narrow(iv: Interval, part: &str) -> Option<Interval> {
 
 /// The contract strings for an interval, or for an unresolved mention.
 fn ends_of(mention: &Mention) -> (Option<String>, Option<String>) {
+    // `now` and `these days` may stretch over days either side of the
+    // document date: shown as a reference, so no exact date is read into them
+    // (the interval, for the crate, still holds the document's day).
+    if mention.value == "PRESENT_REF" {
+        let value = Some(mention.value.clone());
+        return (value.clone(), value);
+    }
     if let Some(iv) = mention.interval {
         return (iv.begin.map(iso), iv.end.map(iso));
     }

@@ -159,6 +159,21 @@ fn claim_when_anchors_durations_and_bounds() {
             Some(("2023-03-01", "2023-03-04", "exact")),
         ),
         ("Bread is baked every day.", "2023-02-20", None),
+        (
+            "Now the plan is ready.",
+            "2023-02-20",
+            Some(("PRESENT_REF", "PRESENT_REF", "vague")),
+        ),
+        (
+            "The troops will soon leave.",
+            "2023-02-20",
+            Some(("2023-02-20", "", "vague")),
+        ),
+        (
+            "Two days ago the talks failed.",
+            "",
+            Some(("REF-P2D", "REF-P2D", "exact")),
+        ),
         ("The work lasted ten days.", "2023-02-20", None),
     ];
     for (text, dct, expected) in cases {
