@@ -21,9 +21,9 @@ use std::sync::OnceLock;
 use time::Date;
 
 use super::lexicon::{
-    Lean, Unit, CALENDAR_LEADS, DASHES, MONTHS, NOT_TIMES, ORDINAL_SUFFIXES, PARTS_OF_DAY,
-    PREFIXES, RELATIVE_DAYS, SEASONS, SET_ADVERBS, SMALL_NUMBERS, SMALL_ORDINALS, TENS,
-    TENS_ORDINALS, UNITS, VAGUE_NUMBERS, VAGUE_REFS, WEEKDAYS, WEEKDAYS_PLURAL, ZONES,
+    Lean, Unit, CALENDAR_LEADS, DASHES, HOLIDAYS, MONTHS, NOT_TIMES, ORDINAL_SUFFIXES,
+    PARTS_OF_DAY, PREFIXES, RELATIVE_DAYS, SEASONS, SET_ADVERBS, SMALL_NUMBERS, SMALL_ORDINALS,
+    TENS, TENS_ORDINALS, UNITS, VAGUE_NUMBERS, VAGUE_REFS, WEEKDAYS, WEEKDAYS_PLURAL, ZONES,
 };
 use super::tokens::{Shape, Token};
 use super::value::{self, add_days, add_months, day, days_between, monday_of, shift, Point};
@@ -105,6 +105,8 @@ pub(super) enum Resolver {
     Ref(&'static str),
     /// A fixed set.
     Set(&'static str),
+    /// A holiday on a fixed month and day.
+    Holiday(u8, u8),
 }
 
 /// Token classes a pattern can name.
@@ -120,6 +122,8 @@ enum Class {
     OrdDay,
     /// A four-digit year.
     Year,
+    /// A decade: `1990s`, `2020s`.
+    Decade,
     /// A cardinal number (`ten`, `twenty-four`, `24`, `a`, `several`).
     Num,
     /// A unit word (`days`, `fortnight`).
@@ -149,6 +153,7 @@ const CLASSES: &[(&str, Class)] = &[
     ("DAY", Class::Day),
     ("ORDDAY", Class::OrdDay),
     ("YEAR", Class::Year),
+    ("DECADE", Class::Decade),
     ("NUM", Class::Num),
     ("UNIT", Class::Unit),
     ("WEEKDAY", Class::Weekday),
@@ -195,6 +200,8 @@ const RULES: &[(&str, Resolver)] = &[
         Resolver::Fn(relative_month),
     ),
     ("@lead YEAR", Resolver::Fn(year)),
+    ("the? DECADE", Resolver::Fn(decade)),
+    ("q DAY ,? YEAR?", Resolver::Fn(quarter_number)),
     ("<the> YEAR", Resolver::Fn(year)),
     ("the? SEASON of? YEAR", Resolver::Fn(season_year)),
     (
@@ -380,6 +387,11 @@ pub(super) fn rules() -> &'static [Rule] {
                 .iter()
                 .map(|(phrase, value)| compile(phrase, Resolver::Ref(value))),
         );
+        for (phrase, month, d) in HOLIDAYS {
+            let holiday = Resolver::Holiday(*month, *d);
+            rules.push(compile(phrase, holiday));
+            rules.push(compile(&format!("{phrase} ,? YEAR"), holiday));
+        }
         rules.extend(
             SET_ADVERBS
                 .iter()
@@ -469,6 +481,15 @@ pub(super) fn match_at(tokens: &[Token<'_>], i: usize, ctx: &Ctx) -> Option<Foun
             Resolver::Fn(resolve) => resolve(&caps, ctx),
             Resolver::Ref(value) => Some(Core::Ref(value)),
             Resolver::Set(value) => Some(Core::Set(value.to_string())),
+            Resolver::Holiday(month, d) => {
+                let year = year_of(&caps);
+                match year {
+                    Some(y) => {
+                        day(y, month, u32::from(d)).map(|date| Core::Point(Point::Day(date)))
+                    }
+                    None => month_day_point(ctx, month, u32::from(d)).map(Core::Point),
+                }
+            }
         };
         match core {
             Some(core) => best = Some(Found { core, end }),
@@ -582,6 +603,13 @@ fn match_class(class: Class, tokens: &[Token<'_>], i: usize) -> Option<(usize, C
             (1000..=9999)
                 .contains(&value)
                 .then_some((i + 1, Cap::Year(i32::try_from(value).ok()?)))
+        }
+        Class::Decade => {
+            let value = token.number().filter(|_| token.text.len() == 4)?;
+            let s = tokens.get(i + 1).filter(|t| t.glued && t.lower == "s")?;
+            let _ = s;
+            (value % 10 == 0 && (1000..=9990).contains(&value))
+                .then_some((i + 2, Cap::Year(i32::try_from(value).ok()?)))
         }
         Class::Num => match_num(tokens, i),
         Class::Unit => {
@@ -1073,6 +1101,21 @@ fn relative_month(caps: &[Cap], ctx: &Ctx) -> Option<Core> {
 
 fn year(caps: &[Cap], _: &Ctx) -> Option<Core> {
     Some(Core::Point(Point::Year(year_of(caps)?)))
+}
+
+fn decade(caps: &[Cap], _: &Ctx) -> Option<Core> {
+    Some(Core::Point(Point::Decade(year_of(caps)? / 10)))
+}
+
+/// `Q1 2023`; with no year, the document's.
+fn quarter_number(caps: &[Cap], ctx: &Ctx) -> Option<Core> {
+    let q = u8::try_from(days(caps).next()?)
+        .ok()
+        .filter(|q| (1..=4).contains(q))?;
+    Some(Core::Point(match year_or_relative(caps, ctx) {
+        Ok(y) => Point::Quarter(y, q),
+        Err(prefix) => Point::Loose(format!("{prefix}-Q{q}"), Unit::Month),
+    }))
 }
 
 fn season_year(caps: &[Cap], _: &Ctx) -> Option<Core> {

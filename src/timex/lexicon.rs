@@ -557,3 +557,18 @@ pub(super) const NOT_TIMES: &[&str] = &[
     "second half",
     "a second",
 ];
+
+/// Fixed-date holidays, as token phrases (`’` and `'` are both written),
+/// with their month and day.
+pub(super) const HOLIDAYS: &[(&str, u8, u8)] = &[
+    ("new year '|’ s eve", 12, 31),
+    ("new year '|’ s day", 1, 1),
+    ("christmas eve", 12, 24),
+    ("christmas day", 12, 25),
+    ("christmas", 12, 25),
+    ("orthodox christmas", 1, 7),
+    ("international women '|’ s day", 3, 8),
+    ("nauryz", 3, 22),
+    ("victory day", 5, 9),
+    ("halloween", 10, 31),
+];

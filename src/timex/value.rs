@@ -25,6 +25,8 @@ pub(super) enum Point {
     Month(i32, u8),
     /// A year.
     Year(i32),
+    /// A decade, by its first three digits (`199` is the 1990s).
+    Decade(i32),
     /// A season of a year (`SP`, `SU`, `FA`, `WI`; winter starts in December).
     Season(i32, &'static str),
     /// A quarter (`1`–`4`) of a year.
@@ -123,6 +125,7 @@ impl Point {
             }
             Point::Month(y, m) => format!("{y:04}-{m:02}"),
             Point::Year(y) => format!("{y:04}"),
+            Point::Decade(d) => format!("{d:03}"),
             Point::Season(y, s) => format!("{y:04}-{s}"),
             Point::Quarter(y, q) => format!("{y:04}-Q{q}"),
             Point::Half(y, h) => format!("{y:04}-H{h}"),
@@ -147,6 +150,10 @@ impl Point {
             Point::Weekend(monday) => Some((add_days(monday, 5)?, add_days(monday, 6)?)),
             Point::Month(y, m) => month_span(y, m),
             Point::Year(y) => months_span(y, 1, 12),
+            Point::Decade(d) => {
+                let first = d.checked_mul(10)?;
+                Some((day(first, 1, 1)?, day(first.checked_add(9)?, 12, 31)?))
+            }
             Point::Season(y, s) => {
                 let first = match s {
                     "SP" => 3,
@@ -171,6 +178,7 @@ impl Point {
                 Unit::Month
             }
             Point::Year(_) => Unit::Year,
+            Point::Decade(_) => Unit::Decade,
             Point::Loose(_, unit) => *unit,
         }
     }
