@@ -191,8 +191,9 @@ pub fn compare(a: &Document<'_>, b: &Document<'_>, options: &Options) -> Result<
 
 /// Finds the time expressions of a whole text and normalises each to a
 /// TIMEX3 value, resolving relative ones (`tomorrow`, `on Tuesday`, `January
-/// 19`) against `date` (`YYYY-MM-DD`); with no date they stay underspecified
-/// (`XXXX-01-19`, `REF+P1D`). Offsets are in `unit`.
+/// 19`) against `date` (`YYYY-MM-DD`), or else against the date of the text's
+/// own dateline; with neither they stay underspecified (`XXXX-01-19`,
+/// `REF+P1D`). Offsets are in `unit`.
 ///
 /// Fails only on a `date` that is not a calendar day; any text gives a result.
 ///
@@ -210,7 +211,10 @@ pub fn times(
 ) -> Result<Vec<report::TimeMention>, Error> {
     let anchor = match date.map(str::trim).filter(|d| !d.is_empty()) {
         Some(d) => Some(timex::parse_date(d).ok_or_else(|| Error::bad_date(None, d))?),
-        None => None,
+        None => prepare::prepare(text)
+            .date
+            .as_deref()
+            .and_then(timex::parse_date),
     };
     let map = offsets::OffsetMap::new(text, unit);
     Ok(timex::tag_text(text, anchor)

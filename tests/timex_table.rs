@@ -530,3 +530,17 @@ fn random_word_salad_never_panics() {
         }
     }
 }
+
+/// With no date given, `times` resolves against the text's own dateline.
+#[test]
+fn dateline_dates_the_text_when_no_date_is_given() {
+    let a = include_str!("../seeds/kazinform-2022-01-12.txt");
+    let found = times(a, None, OffsetUnit::Chars).unwrap();
+    assert!(found
+        .iter()
+        .any(|t| t.text == "tomorrow" && t.value == "2022-01-13"));
+    let given = times(a, Some("2023-05-05"), OffsetUnit::Chars).unwrap();
+    assert!(given
+        .iter()
+        .any(|t| t.text == "tomorrow" && t.value == "2023-05-06"));
+}
