@@ -23,7 +23,8 @@ writes one line per input, in input order: {"id", ...the comparison...}, or
 {"id", "error": "..."} for a line that cannot be compared; it uses all cores.
 
 times lists the time expressions of FILE with their TIMEX3 values (type,
-value, mod, beginPoint, endPoint), resolved against --date.
+value, mod, beginPoint, endPoint), resolved against --date or else the date
+of the file's own dateline.
 
 A file named - is read from standard input. JSON offsets count Unicode code
 points. Exit status: 0 on success, 2 on any error (one line on stderr)."#;

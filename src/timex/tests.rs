@@ -227,3 +227,40 @@ fn never_panics_on_odd_text() {
         }
     }
 }
+
+#[test]
+fn tense_comes_from_the_nearest_verb_before() {
+    let cases: &[(&str, &str, Lean)] = &[
+        (
+            "Troops will leave on Monday, the president said.",
+            "Monday",
+            Lean::Future,
+        ),
+        (
+            "The president said on Monday that troops will leave.",
+            "Monday",
+            Lean::Past,
+        ),
+        (
+            "On Monday the ministry announced a plan.",
+            "Monday",
+            Lean::Past,
+        ),
+        ("Schools reopen on Monday.", "Monday", Lean::Present),
+        (
+            "The protected facilities on Monday.",
+            "Monday",
+            Lean::Present,
+        ),
+        (
+            "The talks are expected to end on Monday.",
+            "Monday",
+            Lean::Future,
+        ),
+    ];
+    for (text, word, expected) in cases {
+        let tokens = tokenize(text, 0..text.len());
+        let at = tokens.iter().position(|t| t.text == *word).expect("word");
+        assert_eq!(tense_at(&tense_markers(&tokens), at), *expected, "{text:?}");
+    }
+}
