@@ -20,6 +20,18 @@
 //! 19`, `no more than 5 days`), with the TimeML `mod` they imply, because the
 //! bound is what a reader and the comparison need.
 //!
+//! # Crate-level API
+//!
+//! * [`tag_text`]`(text, anchor)`: every [`Mention`] of a text, in order,
+//!   each with its TIMEX3 `kind`/`value`/`modifier`/`begin_point`/`end_point`,
+//!   byte `range`, resolved [`Interval`] of days (`begin`/`end` as
+//!   `Option<time::Date>`, `None` = open; the whole interval `None` when
+//!   unresolved) and [`Certainty`] (`Exact < Approximate < Vague`).
+//! * [`claims_times`]`(text, anchor, claim_ranges)`: for each claim, its
+//!   mentions and its [`Timing`] (the claim's `when`: an [`Interval`], a
+//!   certainty, and the contract's `begin`/`end` strings).
+//! * [`parse_date`]: a document date `YYYY-MM-DD` to a `time::Date`.
+//!
 //! # The date crate
 //!
 //! Calendar arithmetic uses the `time` crate with `default-features = false`:
