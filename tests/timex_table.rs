@@ -206,6 +206,11 @@ const CASES: &[Case] = &[
     ("Results for Q1 2023 were strong.", "", "Q1 2023", "DATE", "2023-Q1", ""),
     ("Results for Q3 will be published later.", "2023-05-02", "Q3", "DATE", "2023-Q3", ""),
     ("He was born in the 2000s.", "", "the 2000s", "DATE", "200", ""),
+    ("The rally is scheduled to start at 10.00 Astana time.", "2022-01-12", "10.00", "TIME", "2022-01-12T10:00", ""),
+    ("The index fell by 10.30 points.", "", "", "", "", ""),
+    ("In the period from 5 to 7 January, flights were cancelled.", "2022-01-12", "from 5 to 7 January", "DURATION", "P3D", ""),
+    ("The curfew is in force from 23:00 to 07:00.", "2022-01-12", "from 23:00 to 07:00", "DURATION", "PT8H", ""),
+    ("The index rose from 10.30 to 10.50 points.", "", "", "", "", ""),
     ("The figures for the fourth quarter will be published next week.", "2023-01-10", "the fourth quarter", "DATE", "2023-Q4", ""),
 ];
 

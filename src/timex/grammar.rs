@@ -21,7 +21,7 @@ use std::sync::OnceLock;
 use time::Date;
 
 use super::lexicon::{
-    Lean, Unit, CALENDAR_LEADS, DASHES, HOLIDAYS, MONTHS, NOT_TIMES, ORDINAL_SUFFIXES,
+    Lean, Unit, CALENDAR_LEADS, CLOCK_LEADS, DASHES, HOLIDAYS, MONTHS, NOT_TIMES, ORDINAL_SUFFIXES,
     PARTS_OF_DAY, PREFIXES, RELATIVE_DAYS, SEASONS, SET_ADVERBS, SMALL_NUMBERS, SMALL_ORDINALS,
     TENS, TENS_ORDINALS, UNITS, VAGUE_NUMBERS, VAGUE_REFS, WEEKDAYS, WEEKDAYS_PLURAL, ZONES,
 };
@@ -798,6 +798,13 @@ fn meridiem(tokens: &[Token<'_>], i: usize) -> Option<(usize, bool)> {
     Some((next, pm))
 }
 
+/// Whether the token before `i` is one that introduces a clock time.
+fn after_clock_word(tokens: &[Token<'_>], i: usize) -> bool {
+    i.checked_sub(1)
+        .and_then(|p| tokens.get(p))
+        .is_some_and(|t| CLOCK_LEADS.contains(&t.lower.as_str()))
+}
+
 fn match_clock(tokens: &[Token<'_>], i: usize) -> Option<(usize, Cap)> {
     let token = tokens.get(i)?;
     if token.text.len() > 2 {
@@ -806,8 +813,11 @@ fn match_clock(tokens: &[Token<'_>], i: usize) -> Option<(usize, Cap)> {
     let hour = token.number()?;
     let (mut next, minute, colon) = if glued_punct(tokens, i + 1, &[":"]) {
         (i + 3, glued_number(tokens, i + 2, 2..=2)?, true)
-    } else if glued_punct(tokens, i + 1, &["."]) && meridiem(tokens, i + 3).is_some() {
-        // `10.30 am`, British style; without am/pm it may be a decimal.
+    } else if glued_punct(tokens, i + 1, &["."])
+        && (meridiem(tokens, i + 3).is_some() || after_clock_word(tokens, i))
+    {
+        // `10.30 am` (British) or `at 10.00` (translated from Russian); with
+        // neither am/pm nor `at` before it, `10.30` may be a decimal.
         (i + 3, glued_number(tokens, i + 2, 2..=2)?, true)
     } else {
         (i + 1, 0, false)

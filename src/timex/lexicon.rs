@@ -572,3 +572,7 @@ pub(super) const HOLIDAYS: &[(&str, u8, u8)] = &[
     ("victory day", 5, 9),
     ("halloween", 10, 31),
 ];
+
+/// Words after which `10.00` is a clock time, not a decimal. Not `from`,
+/// `to` or `by`: `rose from 10.30 to 10.50` is a price.
+pub(super) const CLOCK_LEADS: &[&str] = &["at", "until", "till", "since", "around"];

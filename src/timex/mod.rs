@@ -436,6 +436,18 @@ fn extend(
         if let Some(next) = grammar::match_at(tokens, end + 1, ctx) {
             let (second, second_end) = join_clock(tokens, next.core, next.end, ctx);
             if let Core::Point(second) = clock_to_point(second, ctx.anchor) {
+                // `from 23:00 to 07:00` ends the next morning.
+                let second = match (first, second) {
+                    (Point::DayTime(d1, h1, m1), Point::DayTime(d2, h2, m2))
+                        if d1 == &d2 && (h2, m2) < (*h1, *m1) =>
+                    {
+                        match add_days(d2, 1) {
+                            Some(next_day) => Point::DayTime(next_day, h2, m2),
+                            None => Point::DayTime(d2, h2, m2),
+                        }
+                    }
+                    (_, second) => second,
+                };
                 let ordered = match (first.span(), second.span()) {
                     (Some((a, _)), Some((_, b))) => a <= b,
                     _ => true,
