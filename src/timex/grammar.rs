@@ -41,6 +41,8 @@ pub(super) enum Core {
         unit: Unit,
         anchoring: Anchoring,
     },
+    /// A length with a fraction (`PT1.5H`, `P2.5Y`): too uneven to anchor.
+    Length(String),
     /// A recurring time (`P1D`, `XXXX-WXX-1`).
     Set(String),
     /// `PRESENT_REF`, `FUTURE_REF` or `PAST_REF`.
@@ -90,6 +92,8 @@ pub(super) enum Cap {
     Season(&'static str),
     Clock(u8, u8),
     Date(Date),
+    /// A decimal number as written (`1.5`).
+    Decimal(String),
     Word(String),
 }
 
@@ -126,6 +130,8 @@ enum Class {
     Decade,
     /// A cardinal number (`ten`, `twenty-four`, `24`, `a`, `several`).
     Num,
+    /// A number with a decimal fraction (`1.5`).
+    Decimal,
     /// A unit word (`days`, `fortnight`).
     Unit,
     /// A weekday, capitalised.
@@ -155,6 +161,7 @@ const CLASSES: &[(&str, Class)] = &[
     ("YEAR", Class::Year),
     ("DECADE", Class::Decade),
     ("NUM", Class::Num),
+    ("DECIMAL", Class::Decimal),
     ("UNIT", Class::Unit),
     ("WEEKDAY", Class::Weekday),
     ("WEEKDAYS", Class::Weekdays),
@@ -290,6 +297,9 @@ const RULES: &[(&str, Resolver)] = &[
     // Lengths of time.
     ("NUM -? UNIT", Resolver::Fn(duration)),
     ("NUM -? UNIT -? long", Resolver::Fn(duration)),
+    ("DECIMAL -? UNIT", Resolver::Fn(fractional)),
+    ("NUM and a half UNIT", Resolver::Fn(fractional)),
+    ("NUM UNIT and a half", Resolver::Fn(fractional)),
     ("half an? hour|day|year|month", Resolver::Fn(half_unit)),
     ("a half -? hour", Resolver::Fn(half_unit)),
     // Sets.
@@ -612,6 +622,15 @@ fn match_class(class: Class, tokens: &[Token<'_>], i: usize) -> Option<(usize, C
                 .then_some((i + 2, Cap::Year(i32::try_from(value).ok()?)))
         }
         Class::Num => match_num(tokens, i),
+        Class::Decimal => {
+            let whole = token.number().filter(|_| token.text.len() <= 4)?;
+            let fraction = tokens.get(i + 2).filter(|t| t.glued && t.text.len() <= 2)?;
+            fraction.number()?;
+            if !glued_punct(tokens, i + 1, &["."]) {
+                return None;
+            }
+            Some((i + 3, Cap::Decimal(format!("{whole}.{}", fraction.text))))
+        }
         Class::Unit => {
             let (_, unit, count) = UNITS.iter().find(|(w, _, _)| *w == word)?;
             let plural = word.ends_with('s') && *unit != Unit::Second || word == "seconds";
@@ -1496,6 +1515,24 @@ fn free_duration(n: Option<u32>, article: bool, unit: Unit) -> Option<Core> {
 fn duration(caps: &[Cap], _: &Ctx) -> Option<Core> {
     let (n, article, unit) = amount(caps)?;
     free_duration(n, article, unit)
+}
+
+/// `1.5 hours`, `two and a half years`: ISO 8601 allows a decimal fraction
+/// on the value's last (here only) component.
+fn fractional(caps: &[Cap], _: &Ctx) -> Option<Core> {
+    let (unit, count) = unit(caps)?;
+    if count != 1 {
+        return None;
+    }
+    let amount = caps.iter().find_map(|c| match c {
+        Cap::Decimal(d) => Some(d.clone()),
+        Cap::Num {
+            value: Some(n),
+            article: false,
+        } => Some(format!("{n}.5")),
+        _ => None,
+    })?;
+    Some(Core::Length(value::duration_written(&amount, unit)))
 }
 
 fn half_unit(caps: &[Cap], _: &Ctx) -> Option<Core> {

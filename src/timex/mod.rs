@@ -611,6 +611,10 @@ fn base(core: Core, anchor: Option<Date>) -> Draft {
                 Some(_) => {}
             }
         }
+        Core::Length(value) => {
+            draft.kind = "DURATION";
+            draft.value = value;
+        }
         Core::Set(value) => {
             draft.kind = "SET";
             draft.value = value;
@@ -706,7 +710,7 @@ fn range_value(first: &Point, last: &Point) -> String {
 /// Applies one prefix effect; `None` if it does not fit the expression.
 fn apply(draft: &mut Draft, effect: &Effect, ranged: bool) -> Option<()> {
     let is_point = matches!(draft.core, Core::Point(_) | Core::Ref(_));
-    let is_duration = matches!(draft.core, Core::Duration { .. });
+    let is_duration = matches!(draft.core, Core::Duration { .. } | Core::Length(_));
     match *effect {
         Effect::Mod {
             point, duration, ..
@@ -755,7 +759,7 @@ fn apply(draft: &mut Draft, effect: &Effect, ranged: bool) -> Option<()> {
 /// Sets a `mod` and what it does to the interval and certainty.
 fn bound(draft: &mut Draft, modifier: &'static str) {
     draft.modifier = Some(modifier);
-    let is_duration = matches!(draft.core, Core::Duration { .. });
+    let is_duration = matches!(draft.core, Core::Duration { .. } | Core::Length(_));
     draft.interval = draft.interval.map(|iv| match modifier {
         "ON_OR_BEFORE" => Interval {
             begin: None,

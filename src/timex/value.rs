@@ -206,8 +206,13 @@ fn unit_code(unit: Unit) -> (&'static str, bool) {
 
 /// A TIMEX3 duration value: `P10D`, `PT24H`, `PXW` (`None`: unknown amount).
 pub(super) fn duration_value(amount: Option<u32>, unit: Unit) -> String {
-    let (code, clock) = unit_code(unit);
     let amount = amount.map_or_else(|| "X".to_string(), |n| n.to_string());
+    duration_written(&amount, unit)
+}
+
+/// A TIMEX3 duration value with the amount as written (`1.5`, `X`).
+pub(super) fn duration_written(amount: &str, unit: Unit) -> String {
+    let (code, clock) = unit_code(unit);
     format!("P{}{amount}{code}", if clock { "T" } else { "" })
 }
 
