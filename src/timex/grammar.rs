@@ -261,6 +261,18 @@ const RULES: &[(&str, Resolver)] = &[
         "<of> the week|weekend|month|year",
         Resolver::Fn(relative_period),
     ),
+    (
+        "earlier|later this|last|next|current week|weekend|month|year",
+        Resolver::Fn(relative_period),
+    ),
+    (
+        "this time last|next week|month|year",
+        Resolver::Fn(this_time),
+    ),
+    (
+        "the? first|second|third decade of MONTH ,? YEAR?",
+        Resolver::Fn(ten_days),
+    ),
     ("NUM UNIT ago", Resolver::Fn(ago)),
     ("NUM UNIT earlier|before", Resolver::Fn(earlier)),
     ("NUM UNIT later|afterwards|after", Resolver::Fn(later)),
@@ -1381,6 +1393,51 @@ fn relative_period(caps: &[Cap], ctx: &Ctx) -> Option<Core> {
         _ => Point::Year(anchor.year().checked_add(i32::try_from(offset).ok()?)?),
     };
     Some(Core::Point(point))
+}
+
+/// `this time last year`: the document's day, one unit away.
+fn this_time(caps: &[Cap], ctx: &Ctx) -> Option<Core> {
+    let sign = offset_word(caps);
+    let unit = if has_word(caps, &["week"]) {
+        Unit::Week
+    } else if has_word(caps, &["month"]) {
+        Unit::Month
+    } else {
+        Unit::Year
+    };
+    let Some(anchor) = ctx.anchor else {
+        let s = if sign < 0 { '-' } else { '+' };
+        let value = format!("REF{s}{}", value::duration_value(Some(1), unit));
+        return Some(Core::Point(Point::Loose(value, Unit::Day)));
+    };
+    Some(Core::Point(Point::Day(shift(anchor, 1, unit, sign)?)))
+}
+
+/// `the second decade of January`: in Russian and Kazakh usage a month's
+/// decades are its days 1–10, 11–20 and 21 to the end.
+fn ten_days(caps: &[Cap], ctx: &Ctx) -> Option<Core> {
+    let month = months(caps).next()?;
+    let k = u32::from(ordinal_word(caps));
+    let (first, last) = (10 * (k - 1) + 1, if k == 3 { 31 } else { 10 * k });
+    let year = match year_of(caps) {
+        Some(y) => Some(y),
+        None => match month_point(ctx, month)? {
+            Point::Month(y, _) => Some(y),
+            _ => None,
+        },
+    };
+    let Some(y) = year else {
+        return Some(Core::Range(
+            Point::Loose(format!("XXXX-{month:02}-{first:02}"), Unit::Day),
+            Point::Loose(format!("XXXX-{month:02}-{last:02}"), Unit::Day),
+        ));
+    };
+    let (_, month_end) = Point::Month(y, month).span()?;
+    let last = last.min(u32::from(month_end.day()));
+    Some(Core::Range(
+        Point::Day(day(y, month, first)?),
+        Point::Day(day(y, month, last)?),
+    ))
 }
 
 /// A point `n` units from the document date, as precise as the unit:
