@@ -469,6 +469,100 @@ pub(super) fn may_start(token: &Token<'_>) -> bool {
     }
 }
 
+/// The rules (by index, in table order) that can begin at `token`: those
+/// whose first items can match a number, for a number, else those that
+/// can match its word. Indexing the table this way keeps each token's cost
+/// to the few rules that may apply.
+fn candidates(token: &Token<'_>) -> &'static [usize] {
+    struct Index {
+        numeric: Vec<usize>,
+        by_word: std::collections::HashMap<String, Vec<usize>>,
+    }
+    static CELL: OnceLock<Index> = OnceLock::new();
+    let index = CELL.get_or_init(|| {
+        let mut index = Index {
+            numeric: Vec::new(),
+            by_word: std::collections::HashMap::new(),
+        };
+        for (r, rule) in rules().iter().enumerate() {
+            let mut numeric = false;
+            let mut words: HashSet<String> = HashSet::new();
+            // The items that can supply the first token: up to the first
+            // one that is not optional.
+            for item in &rule.items {
+                match &item.el {
+                    El::Words(alternatives) => words.extend(alternatives.iter().cloned()),
+                    El::Class(class) => {
+                        let (takes_numbers, table) = class_words(*class);
+                        numeric |= takes_numbers;
+                        words.extend(table);
+                    }
+                }
+                if !item.optional {
+                    break;
+                }
+            }
+            if numeric {
+                index.numeric.push(r);
+            }
+            for word in words {
+                index.by_word.entry(word).or_default().push(r);
+            }
+        }
+        index
+    });
+    match token.shape {
+        Shape::Number => &index.numeric,
+        _ => index.by_word.get(&token.lower).map_or(&[], Vec::as_slice),
+    }
+}
+
+/// Whether a class can begin with a digit token, and the words (lower
+/// case) it can begin with.
+fn class_words(class: Class) -> (bool, Vec<String>) {
+    let words: Vec<&str> = match class {
+        Class::Month | Class::MonthName => MONTHS.iter().map(|(w, _, _)| *w).collect(),
+        Class::Weekday => WEEKDAYS.iter().map(|(w, _)| *w).collect(),
+        Class::Weekdays => WEEKDAYS_PLURAL.iter().map(|(w, _)| *w).collect(),
+        Class::Num => SMALL_NUMBERS
+            .iter()
+            .chain(TENS)
+            .map(|(w, _)| *w)
+            .chain(VAGUE_NUMBERS.iter().filter_map(|p| p.split(' ').next()))
+            .chain(["a", "an"])
+            .collect(),
+        Class::Day | Class::OrdDay => SMALL_ORDINALS
+            .iter()
+            .chain(TENS_ORDINALS)
+            .chain(TENS)
+            .map(|(w, _)| *w)
+            .collect(),
+        Class::Unit => UNITS.iter().map(|(w, _, _)| *w).collect(),
+        Class::Part => PARTS_OF_DAY.iter().map(|(w, _)| *w).collect(),
+        Class::Season => SEASONS.iter().map(|(w, _)| *w).collect(),
+        Class::Zone => ZONES.to_vec(),
+        Class::Year
+        | Class::Decade
+        | Class::Decimal
+        | Class::Clock
+        | Class::Iso
+        | Class::NumDate => Vec::new(),
+    };
+    let numeric = matches!(
+        class,
+        Class::Day
+            | Class::OrdDay
+            | Class::Year
+            | Class::Decade
+            | Class::Decimal
+            | Class::Num
+            | Class::Clock
+            | Class::Iso
+            | Class::NumDate
+    );
+    (numeric, words.into_iter().map(str::to_string).collect())
+}
+
 /// A rule's match at a token: the core and the token after it.
 pub(super) struct Found {
     pub core: Core,
@@ -481,10 +575,24 @@ pub(super) struct Found {
 /// all) also blocks every shorter reading at the same token, so the bad date
 /// gives no time rather than a misleading `February`.
 pub(super) fn match_at(tokens: &[Token<'_>], i: usize, ctx: &Ctx) -> Option<Found> {
+    let all = rules();
+    let candidates = candidates(tokens.get(i)?)
+        .iter()
+        .filter_map(|&r| all.get(r));
+    best_of(candidates, tokens, i, ctx)
+}
+
+/// The best match at token `i` among `rules` (in table order).
+fn best_of<'r>(
+    rules: impl Iterator<Item = &'r Rule>,
+    tokens: &[Token<'_>],
+    i: usize,
+    ctx: &Ctx,
+) -> Option<Found> {
     let mut best: Option<Found> = None;
     let mut rejected = 0;
     let mut caps = Vec::new();
-    for rule in rules() {
+    for rule in rules {
         caps.clear();
         if !behind_ok(&rule.behind, tokens, i) {
             continue;
@@ -1668,6 +1776,28 @@ mod tests {
                 }
             }
             assert!(!rule.items.is_empty(), "{:?}", rule.pattern);
+        }
+    }
+
+    #[test]
+    fn rule_index_finds_what_trying_every_rule_finds() {
+        let text = "On Wednesday, 12 January 2022 at 10:43, twenty-four hours after the \
+            1990s ended, about 2.5 days of the second decade of March, Q3 2023, New Year's \
+            Eve, from 5 to 7 May, every other week, this time last year, the next day, \
+            mid-2023, 04.03.2023, 2022-01-13, a few days ago, in the coming weeks, daily.";
+        let tokens = tokenize(text, 0..text.len());
+        let anchor = day(2022, 1, 12);
+        for lean in [Lean::Past, Lean::Present, Lean::Future] {
+            let ctx = Ctx {
+                anchor,
+                reference: anchor,
+                lean,
+            };
+            for i in 0..tokens.len() {
+                let indexed = match_at(&tokens, i, &ctx).map(|f| (f.core, f.end));
+                let every = best_of(rules().iter(), &tokens, i, &ctx).map(|f| (f.core, f.end));
+                assert_eq!(indexed, every, "token {i} {:?}", tokens[i].text);
+            }
         }
     }
 
