@@ -100,14 +100,20 @@ struct Vectors {
 }
 
 fn normalised(weights: HashMap<u32, f64>) -> Vector {
-    let norm = weights.values().map(|w| w * w).sum::<f64>().sqrt();
-    let mut v: Vector = if norm > 0.0 {
-        weights.into_iter().map(|(id, w)| (id, w / norm)).collect()
+    // Sorted before summing: a HashMap's order changes from run to run, and
+    // float sums in another order round differently, so ties would not be
+    // broken the same way twice.
+    let mut v: Vector = weights.into_iter().collect();
+    v.sort_unstable_by_key(|&(id, _)| id);
+    let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+    if norm > 0.0 {
+        for (_, w) in &mut v {
+            *w /= norm;
+        }
+        v
     } else {
         Vec::new()
-    };
-    v.sort_unstable_by_key(|&(id, _)| id);
-    v
+    }
 }
 
 fn vectors(k: &Keys, idf: &[f64]) -> Vectors {

@@ -44,6 +44,7 @@ mod quantity;
 mod render;
 pub mod report;
 mod text;
+mod timex;
 mod tokens;
 mod topics;
 mod verdict;
@@ -192,6 +193,40 @@ pub fn compare(a: &Document<'_>, b: &Document<'_>, options: &Options) -> Result<
     Ok(result)
 }
 
+/// Finds the time expressions of a whole text and normalises each to a
+/// TIMEX3 value, resolving relative ones (`tomorrow`, `on Tuesday`, `January
+/// 19`) against `date` (`YYYY-MM-DD`), or else against the date of the text's
+/// own dateline; with neither they stay underspecified (`XXXX-01-19`,
+/// `REF+P1D`). Offsets are in `unit`.
+///
+/// Fails only on a `date` that is not a calendar day; any text gives a result.
+///
+/// ```
+/// use claimdiff::{times, OffsetUnit};
+///
+/// let found = times("Troops will leave tomorrow.", Some("2022-01-12"), OffsetUnit::Chars).unwrap();
+/// assert_eq!(found[0].text, "tomorrow");
+/// assert_eq!(found[0].value, "2022-01-13");
+/// ```
+pub fn times(
+    text: &str,
+    date: Option<&str>,
+    unit: OffsetUnit,
+) -> Result<Vec<report::TimeMention>, Error> {
+    let anchor = match date.map(str::trim).filter(|d| !d.is_empty()) {
+        Some(d) => Some(timex::parse_date(d).ok_or_else(|| Error::bad_date(None, d))?),
+        None => prepare::prepare(text)
+            .date
+            .as_deref()
+            .and_then(timex::parse_date),
+    };
+    let map = offsets::OffsetMap::new(text, unit);
+    Ok(timex::tag_text(text, anchor)
+        .iter()
+        .map(|mention| mention.to_report(text, &map))
+        .collect())
+}
+
 /// Counts of verdicts and one-sided claims over the whole comparison (the
 /// per-topic counts come from [`topics::counts_by_topic`]).
 fn summarise(pairs: &[Pair], only_a: &[String], only_b: &[String]) -> Summary {
@@ -244,13 +279,17 @@ fn read_account(
         start: range.start,
         end: range.end,
     };
+    let anchor = date.as_deref().and_then(timex::parse_date);
     let drafts = claims::extract(text, &prepared.sentences);
     let voices = voice::analyse(text, &drafts);
+    let ranges: Vec<std::ops::Range<usize>> = drafts.iter().map(|d| d.range.clone()).collect();
+    let times = timex::claims_times(text, anchor, &ranges);
     let claims = drafts
         .into_iter()
         .zip(voices)
+        .zip(times)
         .enumerate()
-        .map(|(n, (draft, voice))| Claim {
+        .map(|(n, ((draft, voice), (mentions, timing)))| Claim {
             id: format!("{side}{}", n + 1),
             start: draft.range.start,
             end: draft.range.end,
@@ -260,8 +299,8 @@ fn read_account(
             predicate: draft.predicate.map(span),
             repeats: draft.repeats.into_iter().map(span).collect(),
             entities: Vec::new(),
-            times: Vec::new(),
-            when: None,
+            times: mentions.iter().map(|m| m.to_report_bytes(text)).collect(),
+            when: timing.map(|t| t.to_report()),
             attribution: voice
                 .attribution
                 .and_then(|range| text.get(range))
@@ -306,20 +345,5 @@ fn checked_date(doc: &Document<'_>, side: char) -> Result<Option<String>, Error>
 
 /// Parses `YYYY-MM-DD` into (year, month, day) if it names a real day.
 pub(crate) fn parse_iso_date(s: &str) -> Option<(i32, u8, u8)> {
-    let bytes = s.as_bytes();
-    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-        return None;
-    }
-    let year: i32 = s.get(0..4)?.parse().ok()?;
-    let month: u8 = s.get(5..7)?.parse().ok()?;
-    let day: u8 = s.get(8..10)?.parse().ok()?;
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (1..=days).contains(&day).then_some((year, month, day))
+    timex::parse_date(s).map(|d| (d.year(), u8::from(d.month()), d.day()))
 }
