@@ -32,6 +32,7 @@
 mod align;
 mod claims;
 mod diff;
+mod entities;
 mod error;
 mod lexicon;
 mod offsets;
@@ -92,8 +93,17 @@ pub fn compare(a: &Document<'_>, b: &Document<'_>, options: &Options) -> Result<
     }
 
     let taxonomy = topics::Taxonomy::with(&options.topics).map_err(Error::bad_options)?;
-    let account_a = read_account(a.text, date_a, 'a', &taxonomy);
-    let account_b = read_account(b.text, date_b, 'b', &taxonomy);
+    let aliases = entities::Table::with(&options.aliases).map_err(Error::bad_options)?;
+    let mut tracker_a = entities::Tracker::new(&aliases);
+    let mut tracker_b = entities::Tracker::new(&aliases);
+    let mut account_a = read_account(a.text, date_a, 'a', &taxonomy, &mut tracker_a);
+    let mut account_b = read_account(b.text, date_b, 'b', &taxonomy, &mut tracker_b);
+    entities::reconcile(
+        &tracker_a,
+        &mut account_a.claims,
+        &tracker_b,
+        &mut account_b.claims,
+    );
     let spans = |account: &Account| -> Vec<std::ops::Range<usize>> {
         account.claims.iter().map(|c| c.start..c.end).collect()
     };
@@ -194,6 +204,7 @@ fn read_account(
     date: Option<String>,
     side: char,
     taxonomy: &topics::Taxonomy,
+    tracker: &mut entities::Tracker<'_>,
 ) -> Account {
     let date_source = date.as_ref().map(|_| DateSource::Caller);
     let claims = claims::extract(text, 0..text.len())
@@ -210,7 +221,7 @@ fn read_account(
             },
             repeats: Vec::new(),
             topics: taxonomy.classify(text, draft.range.clone()),
-            entities: Vec::new(),
+            entities: entities::find(text, draft.range.clone(), tracker),
             times: Vec::new(),
             when: None,
             attribution: None,

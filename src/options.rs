@@ -60,6 +60,11 @@ pub struct AliasSpec {
     /// For a country: adjectives naming it (`Kazakh`, `Kazakhstani`).
     #[serde(default)]
     pub adjectives: Vec<String>,
+    /// The key of a general entry this one is a kind of (`peacekeepers` for
+    /// `csto-peacekeepers`): within an account, a later bare `peacekeepers`
+    /// refers back to the last one of its kind that was named.
+    #[serde(default)]
+    pub class: Option<String>,
 }
 
 /// One topic of the taxonomy and the words that put a claim under it.
@@ -153,6 +158,7 @@ impl Options {
             )));
         }
         crate::topics::Taxonomy::with(&self.topics).map_err(Error::bad_options)?;
+        crate::entities::Table::with(&self.aliases).map_err(Error::bad_options)?;
         Ok(())
     }
 }

@@ -1,0 +1,1261 @@
+//! Entities: the people, organisations, places, facilities and groups a claim
+//! names, each with a canonical key shared by all its names, so that
+//! `Alma-Ata` and `Almaty`, or `Head of State` and `Kassym-Jomart Tokayev`,
+//! count as one.
+//!
+//! Known names come from a table (`data/aliases.json`, documented in
+//! `data/README.md`, extendable through [`Options::aliases`](crate::Options)).
+//! Other capitalised names are entities too, their kind guessed from cues.
+//! An account is read in text order by one [`Tracker`], which remembers what
+//! the account has named so far: a surname, a title (`the captain`), an
+//! office (`the President`) or a common noun (`the plant`, `peacekeepers`)
+//! refers back to the last full name of its kind.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use crate::lexicon::is_stopword;
+use crate::options::AliasSpec;
+use crate::report::{Claim, EntityMention};
+use crate::text::words;
+
+/// The built-in alias table, compiled in.
+const DEFAULT_ALIASES: &str = include_str!("../data/aliases.json");
+
+/// Words that make a capitalised name an organisation (`National Security
+/// Committee`, `Airborne Forces`).
+static ORGANISATION_HEADS: Words = Words::new(
+    "administration agency army assembly association authority bank command \
+     commission committee company corporation council court department federation \
+     forces foundation front fund government group guard inc institute llc ltd \
+     ministry movement news office organisation organization parliament party police \
+     senate service union university",
+);
+
+/// Words that end the name of a facility (`Heydar Aliyev Airport`).
+static FACILITY_HEADS: Words = Words::new(
+    "airport base bazaar bridge building cathedral center centre church embassy \
+     factory hospital hotel mall market mosque palace plant port prison residence \
+     school square stadium station tower",
+);
+
+/// Words that end the name of a place (`Almaty Region`).
+static PLACE_HEADS: Words = Words::new(
+    "avenue city county district island lake mountains oblast province region river \
+     street town valley village",
+);
+
+/// What a ministry or office is of (`Minister of Interior Yerlan Turgumbayev`):
+/// these words belong to the title, not to the name after it.
+static DEPARTMENTS: Words = Words::new(
+    "affairs agriculture culture defence defense development digital ecology economy \
+     education emergencies emergency energy environment finance foreign health home \
+     industry information interior internal justice labor labour security situations \
+     sport tourism trade transport",
+);
+
+/// Words before a title that belong to it (`First Deputy Prime Minister`).
+static TITLE_MODIFIERS: Words = Words::new(
+    "acting assistant chief deputy ex executive first former interim junior senior \
+     vice",
+);
+
+/// Title modifiers after which the person does not hold the office itself:
+/// a `Deputy Prime Minister` is not the `Prime Minister`.
+static NOT_THE_HOLDER: Words = Words::new("acting assistant deputy ex former vice");
+
+/// Capitalised words that are not names.
+static NOT_NAMES: Words = Words::new(
+    "april august december february friday i internet january july june march may \
+     monday november ok october saturday september sunday thursday tuesday tv web \
+     wednesday",
+);
+
+/// Verbs of saying: the capitalised word before one is a speaker.
+static SPEECH_VERBS: Words = Words::new(
+    "added announced argued claimed confirmed emphasised emphasized explained \
+     insisted noted recalled replied reported said says stated stressed told warned \
+     wrote",
+);
+
+/// Surname endings common in the regions the default table covers.
+static SURNAME_ENDINGS: Words = Words::new(
+    "baev baeva bayev bayeva dze enko eva ev kyzy ova ov shvili skaya ski sky uly \
+     vich yan yeva yev",
+);
+
+/// Prepositions after which an unknown single name is most likely a place.
+static PLACE_PREPOSITIONS: Words = Words::new("across from in into near outside throughout");
+
+/// Articles after which a common noun introduces something new rather than
+/// referring back (`a bakery` is not yet `the plant` named before).
+static INDEFINITE: Words = Words::new("a an another");
+
+/// Connectors allowed inside an organisation's name (`Ministry of Emergency Situations`).
+static NAME_CONNECTORS: Words = Words::new("for of");
+
+/// Abbreviations whose full stop may sit inside a name (`Gen. Serdyukov`).
+static NAME_ABBREVIATIONS: Words = Words::new("capt col dr gen jr lt mr mrs ms prof sen sgt st");
+
+/// The longest unknown capitalised run taken as one name.
+const MAX_RUN: usize = 8;
+
+/// What an entry of the table names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Person,
+    Organisation,
+    Place,
+    Facility,
+    Group,
+    /// An office one person holds per country or organisation.
+    Role,
+    /// A rank or post that introduces a person.
+    Title,
+}
+
+impl Kind {
+    fn parse(name: &str) -> Option<Kind> {
+        Some(match name {
+            "person" => Kind::Person,
+            "organisation" | "organization" => Kind::Organisation,
+            "place" => Kind::Place,
+            "facility" => Kind::Facility,
+            "group" => Kind::Group,
+            "role" => Kind::Role,
+            "title" => Kind::Title,
+            _ => return None,
+        })
+    }
+
+    /// The kind as the JSON contract names it; offices and titles name people.
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Kind::Person | Kind::Role | Kind::Title => "person",
+            Kind::Organisation => "organisation",
+            Kind::Place => "place",
+            Kind::Facility => "facility",
+            Kind::Group => "group",
+        }
+    }
+}
+
+/// How a word of a table name must be written in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Case {
+    /// Lower-case in the table: any case, any inflection.
+    Any,
+    /// Capitalised in the table: capitalised in the text.
+    Capital,
+    /// An acronym in the table: all capitals in the text.
+    Upper,
+}
+
+#[derive(Debug, Clone)]
+struct NameWord {
+    /// The word in its singular form (see [`singular`]).
+    form: String,
+    bare: String,
+    case: Case,
+}
+
+#[derive(Debug, Clone)]
+struct Name {
+    words: Vec<NameWord>,
+    entry: usize,
+    adjective: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    key: String,
+    kind: Kind,
+    country: Option<String>,
+    class: Option<String>,
+    /// Written only in lower case: a common noun that refers back to the
+    /// last entity of its class (`the plant`, `peacekeepers`).
+    generic: bool,
+}
+
+/// The alias table, compiled for matching.
+#[derive(Debug, Clone)]
+pub(crate) struct Table {
+    entries: Vec<Entry>,
+    names: Vec<Name>,
+    /// Names by the singular form of their first word, longest first.
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+impl Table {
+    /// The built-in table merged with `extra` (the caller's aliases), or why
+    /// `extra` cannot be used. Without extras, the built-in table is compiled
+    /// once and shared.
+    pub(crate) fn with(extra: &[AliasSpec]) -> Result<Cow<'static, Table>, String> {
+        static DEFAULT: OnceLock<Table> = OnceLock::new();
+        if extra.is_empty() {
+            return Ok(Cow::Borrowed(DEFAULT.get_or_init(|| {
+                Table::build(&default_specs(), &[])
+                    .expect("data/aliases.json is valid (checked by the tests)")
+            })));
+        }
+        Table::build(&default_specs(), extra).map(Cow::Owned)
+    }
+
+    fn build(defaults: &[AliasSpec], extra: &[AliasSpec]) -> Result<Table, String> {
+        let mut specs = defaults.to_vec();
+        for spec in extra {
+            if spec.key.trim().is_empty() {
+                return Err("an alias entry has an empty key".to_string());
+            }
+            match specs.iter_mut().find(|s| s.key == spec.key) {
+                Some(known) => {
+                    known.kind.clone_from(&spec.kind);
+                    known.names.extend(spec.names.iter().cloned());
+                    known.adjectives.extend(spec.adjectives.iter().cloned());
+                    if spec.country.is_some() {
+                        known.country.clone_from(&spec.country);
+                    }
+                    if spec.class.is_some() {
+                        known.class.clone_from(&spec.class);
+                    }
+                }
+                None => specs.push(spec.clone()),
+            }
+        }
+        let mut table = Table {
+            entries: Vec::with_capacity(specs.len()),
+            names: Vec::new(),
+            by_first: HashMap::new(),
+        };
+        for (n, spec) in specs.iter().enumerate() {
+            let kind = Kind::parse(&spec.kind).ok_or_else(|| {
+                format!(
+                    "alias {:?}: unknown kind {:?} (person, organisation, place, facility, group, role or title)",
+                    spec.key, spec.kind
+                )
+            })?;
+            let generic = spec
+                .names
+                .iter()
+                .all(|name| !name.chars().any(char::is_uppercase));
+            table.entries.push(Entry {
+                key: spec.key.clone(),
+                kind,
+                country: spec.country.clone(),
+                class: spec.class.clone(),
+                generic,
+            });
+            let all = spec.names.iter().map(|name| (name, false));
+            for (name, adjective) in all.chain(spec.adjectives.iter().map(|a| (a, true))) {
+                let words: Vec<NameWord> = words(name, 0..name.len())
+                    .into_iter()
+                    .map(|word| NameWord {
+                        form: singular(&bare(word.text)),
+                        bare: bare(word.text),
+                        case: case_of(word.text),
+                    })
+                    .collect();
+                let Some(first) = words.first() else {
+                    return Err(format!(
+                        "alias {:?}: the name {name:?} has no words",
+                        spec.key
+                    ));
+                };
+                table
+                    .by_first
+                    .entry(first.form.clone())
+                    .or_default()
+                    .push(table.names.len());
+                table.names.push(Name {
+                    words,
+                    entry: n,
+                    adjective,
+                });
+            }
+        }
+        let names = &table.names;
+        for list in table.by_first.values_mut() {
+            list.sort_by_key(|&n| {
+                std::cmp::Reverse(names.get(n).map_or(0, |name| name.words.len()))
+            });
+        }
+        Ok(table)
+    }
+}
+
+/// The built-in alias specs.
+fn default_specs() -> Vec<AliasSpec> {
+    serde_json::from_str(DEFAULT_ALIASES)
+        .expect("data/aliases.json is valid (checked by the tests)")
+}
+
+/// A lower-case word in its singular form: `forces` → `force`,
+/// `bakeries` → `bakery`. Names match on these rather than on stems, which
+/// would make `officer` an `office` and `operations` an `operator`.
+fn singular(bare: &str) -> String {
+    let long = bare.chars().count() > 3;
+    if let Some(base) = bare.strip_suffix("ies").filter(|_| long) {
+        return format!("{base}y");
+    }
+    for ending in ["ches", "shes", "sses", "xes"] {
+        if let Some(base) = bare.strip_suffix(ending).filter(|_| long) {
+            return format!("{base}{}", &ending[..ending.len() - 2]);
+        }
+    }
+    match bare.strip_suffix('s') {
+        Some(base) if long && !base.ends_with('s') && !base.ends_with('u') => base.to_string(),
+        _ => bare.to_string(),
+    }
+}
+
+/// A word lower-cased, typographic apostrophes folded and a possessive
+/// dropped: `Kazakhtelecom’s` → `kazakhtelecom`.
+fn bare(word: &str) -> String {
+    let lower: String = word
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| {
+            if matches!(c, '\u{2019}' | '\u{2018}' | '\u{02BC}') {
+                '\''
+            } else {
+                c
+            }
+        })
+        .collect();
+    let trimmed = lower
+        .strip_suffix("'s")
+        .or_else(|| lower.strip_suffix('\''))
+        .unwrap_or(&lower);
+    trimmed.to_string()
+}
+
+fn case_of(word: &str) -> Case {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    if letters >= 2
+        && word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    {
+        Case::Upper
+    } else if word.chars().next().is_some_and(char::is_uppercase) {
+        Case::Capital
+    } else {
+        Case::Any
+    }
+}
+
+/// What one account has named so far. Walk the claims in text order.
+#[derive(Debug, Clone)]
+pub(crate) struct Tracker<'a> {
+    table: &'a Table,
+    /// Surname → person key.
+    surnames: HashMap<String, String>,
+    /// Slug of a name found outside the table → its key and kind.
+    names: HashMap<String, (String, Kind)>,
+    /// Key → the fullest name the account used for it.
+    display: HashMap<String, String>,
+    /// Office or title key (`head-of-state`, `head-of-state:russia`,
+    /// `captain`) → the person key last named with it.
+    bound: HashMap<String, String>,
+    /// Class (`plant`, `peacekeepers`, `officer`) → the last entity of it.
+    last: HashMap<String, (String, Kind)>,
+    /// The country of the first place named: whose head of state an
+    /// unqualified `the President` is.
+    home: Option<String>,
+    /// Office keys used for want of a holder named with them
+    /// (`head-of-state:kazakhstan`): the other account may name one.
+    vacant: HashSet<String>,
+    /// While set, lookups leave what the tracker knows unchanged.
+    frozen: bool,
+}
+
+/// A name resolved to its entity.
+// Used for attribution (who asserts a claim), which lands with voice.rs.
+#[allow(dead_code)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Canonical {
+    /// The entity's key.
+    pub key: String,
+    /// The fullest name the account used for it (`Rizagul Beisenbaeva`).
+    pub name: String,
+    /// Its kind, as the JSON contract names it.
+    pub kind: &'static str,
+}
+
+impl<'a> Tracker<'a> {
+    /// A tracker for a new account.
+    pub(crate) fn new(table: &'a Table) -> Tracker<'a> {
+        Tracker {
+            table,
+            surnames: HashMap::new(),
+            names: HashMap::new(),
+            display: HashMap::new(),
+            bound: HashMap::new(),
+            last: HashMap::new(),
+            home: None,
+            vacant: HashSet::new(),
+            frozen: false,
+        }
+    }
+
+    // Used for attribution (who asserts a claim), which lands with voice.rs.
+    #[allow(dead_code)]
+    /// Resolves a name used in the account (`Beisenbaeva`, `mayor
+    /// Sagintayev`, `the captain`) to the entity named so far, without
+    /// changing what the tracker knows. Unknown names resolve to themselves.
+    pub(crate) fn canonical(&mut self, name: &str) -> Option<Canonical> {
+        self.frozen = true;
+        let found = find(name, 0..name.len(), self);
+        self.frozen = false;
+        let mention = found
+            .iter()
+            .rev()
+            .find(|m| m.kind == "person")
+            .or_else(|| found.last())?;
+        let kind = match mention.kind.as_str() {
+            "person" => Kind::Person,
+            "organisation" => Kind::Organisation,
+            "place" => Kind::Place,
+            "facility" => Kind::Facility,
+            _ => Kind::Group,
+        };
+        Some(Canonical {
+            name: self
+                .display
+                .get(&mention.key)
+                .cloned()
+                .unwrap_or_else(|| mention.text.clone()),
+            key: mention.key.clone(),
+            kind: kind.as_str(),
+        })
+    }
+
+    fn remember_display(&mut self, key: &str, text: &str) {
+        if self.frozen {
+            return;
+        }
+        let longer = self
+            .display
+            .get(key)
+            .is_none_or(|known| known.chars().count() < text.chars().count());
+        if longer {
+            self.display.insert(key.to_string(), text.to_string());
+        }
+    }
+
+    fn remember<K: Into<String>, V>(map: &mut HashMap<String, V>, frozen: bool, key: K, value: V) {
+        if !frozen {
+            map.insert(key.into(), value);
+        }
+    }
+}
+
+/// A word of the claim with what matching needs to know about it.
+#[derive(Debug)]
+struct Tok<'t> {
+    range: Range<usize>,
+    text: &'t str,
+    bare: String,
+    /// `bare` in its singular form.
+    form: String,
+    capital: bool,
+    upper: bool,
+    /// The first word of its sentence.
+    initial: bool,
+    /// Only white space (no blank line) or a hyphen separates it from the
+    /// word before, so the two may belong to one name.
+    joined: bool,
+    /// A hyphen joins it to the word before (`Kassym-Jomart`).
+    hyphen: bool,
+    /// The text between it and the word before.
+    gap: Range<usize>,
+}
+
+fn tokens(text: &str, range: Range<usize>) -> Vec<Tok<'_>> {
+    let mut out: Vec<Tok<'_>> = Vec::new();
+    let mut previous_end: Option<usize> = None;
+    for word in words(text, range.clone()) {
+        let gap_start = previous_end.unwrap_or(range.start);
+        let gap = text.get(gap_start..word.range.start).unwrap_or("");
+        let hyphens = gap
+            .chars()
+            .filter(|c| matches!(c, '-' | '\u{2010}' | '\u{2011}'))
+            .count();
+        let spaces_only = gap
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}'));
+        let abbreviation = out.last().is_some_and(|t| {
+            gap.starts_with('.')
+                && gap
+                    .get(1..)
+                    .is_some_and(|rest| rest.chars().all(char::is_whitespace))
+                && ((t.text.chars().count() == 1 && t.capital) || NAME_ABBREVIATIONS.has(&t.bare))
+        });
+        let joined = previous_end.is_some()
+            && (abbreviation || (spaces_only && hyphens <= 1 && !gap.contains("\n\n")));
+        out.push(Tok {
+            initial: sentence_initial(text, word.range.start),
+            form: singular(&bare(word.text)),
+            bare: bare(word.text),
+            capital: word.text.chars().next().is_some_and(char::is_uppercase),
+            upper: case_of(word.text) == Case::Upper,
+            joined,
+            hyphen: joined && hyphens == 1,
+            gap: gap_start..word.range.start,
+            range: word.range,
+            text: word.text,
+        });
+        previous_end = Some(out.last().map_or(gap_start, |t| t.range.end));
+    }
+    out
+}
+
+/// Whether the word starting at `start` begins a sentence: nothing but
+/// white space and opening marks between it and the text's start, a line
+/// break or a sentence's end.
+fn sentence_initial(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    for c in before.chars().rev() {
+        match c {
+            '\n' | '\r' | '.' | '!' | '?' | '…' | ':' | ';' => return true,
+            c if c.is_whitespace() => continue,
+            '"' | '“' | '”' | '‘' | '\'' | '«' | '(' | '[' | '—' | '–' | '-' => continue,
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// A title-case or all-capitals line: capitals say nothing about names there.
+fn is_headline(toks: &[Tok<'_>]) -> bool {
+    let content: Vec<&Tok<'_>> = toks.iter().filter(|t| !is_stopword(t.text)).collect();
+    let capitals = content.iter().filter(|t| t.capital).count();
+    content.len() >= 4 && capitals * 10 >= content.len() * 7
+}
+
+/// A set of words written as one space-separated string, indexed on first use.
+struct Words {
+    list: &'static str,
+    set: OnceLock<HashSet<&'static str>>,
+}
+
+impl Words {
+    const fn new(list: &'static str) -> Words {
+        Words {
+            list,
+            set: OnceLock::new(),
+        }
+    }
+
+    fn has(&self, word: &str) -> bool {
+        self.set
+            .get_or_init(|| self.list.split_whitespace().collect())
+            .contains(word)
+    }
+}
+
+/// A table name matched in the text.
+#[derive(Debug, Clone, Copy)]
+struct Match {
+    name: usize,
+    entry: usize,
+    end: usize,
+}
+
+/// Finds the entities of `text[range]`, one claim of the account `tracker`
+/// is reading, with byte offsets into `text`. Call it on the claims in text
+/// order: what it finds is remembered for the claims after.
+pub(crate) fn find(
+    text: &str,
+    range: Range<usize>,
+    tracker: &mut Tracker<'_>,
+) -> Vec<EntityMention> {
+    let Some(_) = text.get(range.clone()) else {
+        return Vec::new();
+    };
+    let toks = tokens(text, range);
+    let headline = is_headline(&toks);
+    let mut scan = Scan {
+        text,
+        toks: &toks,
+        tracker,
+        out: Vec::new(),
+        headline,
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        i = scan.step(i).max(i + 1);
+    }
+    scan.out
+}
+
+struct Scan<'s, 't, 'a> {
+    text: &'t str,
+    toks: &'s [Tok<'t>],
+    tracker: &'s mut Tracker<'a>,
+    out: Vec<EntityMention>,
+    headline: bool,
+}
+
+impl Scan<'_, '_, '_> {
+    fn tok(&self, i: usize) -> Option<&Tok<'_>> {
+        self.toks.get(i)
+    }
+
+    fn entry(&self, m: Match) -> Option<&Entry> {
+        self.tracker.table.entries.get(m.entry)
+    }
+
+    /// The longest table name starting at word `i`.
+    fn name_at(&self, i: usize) -> Option<Match> {
+        let first = self.tok(i)?;
+        let table = self.tracker.table;
+        for &n in table.by_first.get(&first.form)? {
+            let Some(name) = table.names.get(n) else {
+                continue;
+            };
+            let fits = name.words.iter().enumerate().all(|(k, word)| {
+                self.tok(i + k).is_some_and(|t| {
+                    (k == 0 || t.joined)
+                        && t.form == word.form
+                        && match word.case {
+                            Case::Any => true,
+                            Case::Capital => t.capital,
+                            Case::Upper => t.upper,
+                        }
+                })
+            });
+            if fits {
+                return Some(Match {
+                    name: n,
+                    entry: name.entry,
+                    end: i + name.words.len(),
+                });
+            }
+        }
+        None
+    }
+
+    fn is_title(&self, m: Match) -> bool {
+        self.entry(m)
+            .is_some_and(|e| matches!(e.kind, Kind::Role | Kind::Title))
+    }
+
+    /// A title after modifiers starting at `i`: (where the title proper starts, its match).
+    fn title_after_modifiers(&self, i: usize) -> Option<(usize, Match)> {
+        let mut k = i;
+        while self.tok(k).is_some_and(|t| TITLE_MODIFIERS.has(&t.bare)) {
+            k += 1;
+            if !self.tok(k).is_some_and(|t| t.joined) {
+                return None;
+            }
+        }
+        if k == i {
+            return None;
+        }
+        let m = self.name_at(k)?;
+        self.is_title(m).then_some((k, m))
+    }
+
+    fn push(&mut self, range: Range<usize>, key: &str, kind: Kind) {
+        let (Some(first), Some(last)) = (
+            self.tok(range.start),
+            range.end.checked_sub(1).and_then(|e| self.tok(e)),
+        ) else {
+            return;
+        };
+        let (start, end) = (first.range.start, last.range.end);
+        let text = self.text.get(start..end).unwrap_or("").to_string();
+        self.out.push(EntityMention {
+            key: key.to_string(),
+            kind: kind.as_str().to_string(),
+            text,
+            start,
+            end,
+        });
+    }
+
+    fn span_text(&self, range: Range<usize>) -> String {
+        match (
+            self.tok(range.start),
+            range.end.checked_sub(1).and_then(|e| self.tok(e)),
+        ) {
+            (Some(first), Some(last)) => self
+                .text
+                .get(first.range.start..last.range.end)
+                .unwrap_or("")
+                .to_string(),
+            _ => String::new(),
+        }
+    }
+
+    fn slug(&self, range: Range<usize>) -> String {
+        self.toks
+            .get(range)
+            .unwrap_or_default()
+            .iter()
+            .map(|t| t.bare.as_str())
+            .collect::<Vec<_>>()
+            .join("-")
+    }
+
+    /// Reads from word `i`; returns where to go on.
+    fn step(&mut self, i: usize) -> usize {
+        if let Some((title_start, m)) = self.title_after_modifiers(i) {
+            return self.title(i, title_start, m, None);
+        }
+        if let Some(m) = self.name_at(i) {
+            let Some(entry) = self.entry(m).cloned() else {
+                return i + 1;
+            };
+            if matches!(entry.kind, Kind::Role | Kind::Title) {
+                return self.title(i, i, m, None);
+            }
+            self.known(i, m, &entry);
+            // A qualifier before an office: `Russian President Vladimir Putin`.
+            let qualifies = matches!(entry.kind, Kind::Place | Kind::Organisation);
+            if let Some(next) = self.name_at(m.end) {
+                if qualifies && self.tok(m.end).is_some_and(|t| t.joined) && self.is_title(next) {
+                    return self.title(m.end, m.end, next, Some(entry.key));
+                }
+            }
+            return m.end;
+        }
+        if self.tok(i).is_some_and(|t| t.capital) {
+            return self.proper(i);
+        }
+        i + 1
+    }
+
+    /// A name from the table.
+    fn known(&mut self, i: usize, m: Match, entry: &Entry) {
+        let adjective = self
+            .tracker
+            .table
+            .names
+            .get(m.name)
+            .is_some_and(|n| n.adjective);
+        let (key, kind) = if entry.generic {
+            let indefinite = i
+                .checked_sub(1)
+                .and_then(|p| self.tok(p))
+                .is_some_and(|t| INDEFINITE.has(&t.bare));
+            match self.tracker.last.get(&entry.key) {
+                Some(found) if !indefinite => found.clone(),
+                _ => (entry.key.clone(), entry.kind),
+            }
+        } else {
+            (entry.key.clone(), entry.kind)
+        };
+        let frozen = self.tracker.frozen;
+        if let Some(class) = &entry.class {
+            Tracker::remember(
+                &mut self.tracker.last,
+                frozen,
+                class.clone(),
+                (key.clone(), kind),
+            );
+        }
+        if entry.kind == Kind::Place && !adjective && self.tracker.home.is_none() && !frozen {
+            self.tracker.home.clone_from(&entry.country);
+        }
+        if !entry.generic && !adjective {
+            let text = self.span_text(i..m.end);
+            self.tracker.remember_display(&key, &text);
+        }
+        self.push(i..m.end, &key, kind);
+    }
+
+    /// An office or title at `start..m.end` (`title_start` past its
+    /// modifiers), maybe qualified (`Russian`), maybe followed by a
+    /// complement (`of Kazakhstan`) and a person's name.
+    fn title(
+        &mut self,
+        start: usize,
+        title_start: usize,
+        m: Match,
+        qualifier: Option<String>,
+    ) -> usize {
+        let Some(entry) = self.entry(m).cloned() else {
+            return m.end;
+        };
+        // Mentions of the complement come after the title's own, in text order.
+        let mark = self.out.len();
+        let holder = !self
+            .toks
+            .get(start..title_start)
+            .unwrap_or_default()
+            .iter()
+            .any(|t| NOT_THE_HOLDER.has(&t.bare));
+        let written = self
+            .tracker
+            .table
+            .names
+            .get(m.name)
+            .and_then(|n| n.words.first())
+            .map_or("", |w| w.bare.as_str());
+        let plural = self
+            .tok(title_start)
+            .is_some_and(|t| t.bare.ends_with('s') && !written.ends_with('s'));
+        let mut qualifier = qualifier;
+        let mut k = m.end;
+        // A gloss in brackets: `akim (mayor) of Almaty city`.
+        let mut after_bracket = false;
+        if let Some(gloss) = self.name_at(k) {
+            let opens = self.gap_has(k, '(');
+            let closes = self.tok(gloss.end).is_none() || self.gap_has(gloss.end, ')');
+            if opens && closes && self.is_title(gloss) {
+                k = gloss.end;
+                after_bracket = true;
+            }
+        }
+        let mut name: Option<Range<usize>> = None;
+        // A complement: `of Kazakhstan`, `of the National Security Committee`.
+        if self
+            .tok(k)
+            .is_some_and(|t| t.bare == "of" && (t.joined || after_bracket))
+        {
+            let mut c = k + 1;
+            if self.tok(c).is_some_and(|t| t.bare == "the" && t.joined) {
+                c += 1;
+            }
+            let inner = self.name_at(c).filter(|inner| !self.is_title(*inner));
+            let joined = self.tok(c).is_some_and(|t| t.joined);
+            if let (true, Some(inner)) = (joined, inner) {
+                if let Some(inner_entry) = self.entry(inner).cloned() {
+                    self.known(c, inner, &inner_entry);
+                    if matches!(inner_entry.kind, Kind::Place | Kind::Organisation) {
+                        qualifier = qualifier.or(Some(inner_entry.key));
+                    }
+                }
+                k = inner.end;
+            } else if joined
+                && self
+                    .tok(c)
+                    .is_some_and(|t| t.capital && !is_stopword(t.text))
+            {
+                let run_end = self.run(c, true);
+                let name_start = self.split_complement(c, run_end);
+                if name_start < run_end {
+                    let has_head = self
+                        .toks
+                        .get(c..name_start)
+                        .unwrap_or_default()
+                        .iter()
+                        .any(|t| ORGANISATION_HEADS.has(&t.bare));
+                    if has_head {
+                        self.unknown(c..name_start, Some(Kind::Organisation));
+                    }
+                    name = Some(name_start..run_end);
+                    k = run_end;
+                } else {
+                    // No name inside: the complement is a name of its own
+                    // (`of the Aksai bakery plant`).
+                    k = self.proper(c);
+                }
+            }
+        }
+        // A name right after the title: `President Tokayev`.
+        let name_follows = self
+            .tok(k)
+            .is_some_and(|t| t.joined && t.capital && !is_stopword(t.text));
+        if name.is_none() && name_follows && self.name_at(k).is_none() {
+            let run_end = self.run(k, false);
+            // At most three parts: given name, patronymic or middle name, surname.
+            let end = self
+                .unit_starts(k, run_end)
+                .get(3)
+                .copied()
+                .unwrap_or(run_end);
+            name = Some(k..end);
+        }
+        let office = |q: &Option<String>| match q {
+            Some(q) => format!("{}:{q}", entry.key),
+            None => entry.key.clone(),
+        };
+        let frozen = self.tracker.frozen;
+        let (key, next) = match name {
+            Some(name) if !plural => {
+                let end = name.end;
+                let person = self.person(name);
+                if holder {
+                    Tracker::remember(
+                        &mut self.tracker.bound,
+                        frozen,
+                        office(&qualifier),
+                        person.clone(),
+                    );
+                }
+                if let Some(class) = &entry.class {
+                    Tracker::remember(
+                        &mut self.tracker.last,
+                        frozen,
+                        class.clone(),
+                        (person.clone(), Kind::Person),
+                    );
+                }
+                (Some(person), end)
+            }
+            _ => {
+                let resolved = if plural || !holder {
+                    None
+                } else if entry.kind == Kind::Role {
+                    let (key, held) = self.office_holder(&entry.key, qualifier.as_deref());
+                    if !held && !frozen {
+                        self.tracker.vacant.insert(key.clone());
+                    }
+                    Some(key)
+                } else if entry.generic {
+                    self.tracker
+                        .last
+                        .get(&entry.key)
+                        .map(|(key, _)| key.clone())
+                } else {
+                    self.tracker.bound.get(&entry.key).cloned()
+                };
+                (resolved, k.max(m.end))
+            }
+        };
+        if let Some(key) = key {
+            let tail = self.out.split_off(mark.min(self.out.len()));
+            self.push(start..m.end, &key, Kind::Person);
+            self.out.extend(tail);
+        }
+        next
+    }
+
+    /// Who holds an office in this account: the person named with it, else
+    /// the office's own key qualified by its country (`head-of-state:kazakhstan`).
+    fn office_holder(&self, office: &str, qualifier: Option<&str>) -> (String, bool) {
+        let home = self.tracker.home.as_deref();
+        let bound = &self.tracker.bound;
+        let own = bound.get(office);
+        let found = match qualifier {
+            Some(q) => bound
+                .get(&format!("{office}:{q}"))
+                .or(own.filter(|_| home == Some(q))),
+            None => own.or_else(|| home.and_then(|h| bound.get(&format!("{office}:{h}")))),
+        };
+        match (found, qualifier.or(home)) {
+            (Some(person), _) => (person.clone(), true),
+            (None, Some(q)) => (format!("{office}:{q}"), false),
+            (None, None) => (office.to_string(), false),
+        }
+    }
+
+    fn gap_has(&self, i: usize, c: char) -> bool {
+        self.tok(i)
+            .and_then(|t| self.text.get(t.gap.clone()))
+            .is_some_and(|gap| gap.contains(c))
+    }
+
+    /// Splits a capitalised run after `Minister of` into the complement and
+    /// the name: returns where the name starts (`run_end` if there is none).
+    fn split_complement(&self, start: usize, run_end: usize) -> usize {
+        let is_office_word = |i: usize| {
+            self.tok(i)
+                .is_some_and(|t| DEPARTMENTS.has(&t.bare) || ORGANISATION_HEADS.has(&t.bare))
+        };
+        let units = self.unit_starts(start, run_end);
+        let Some(&last_unit) = units.last() else {
+            return run_end;
+        };
+        if run_end.checked_sub(1).is_some_and(is_office_word) {
+            return run_end;
+        }
+        match units.len() {
+            0 | 1 => run_end,
+            2 => {
+                if units.first().is_some_and(|&u| is_office_word(u)) {
+                    last_unit
+                } else {
+                    run_end
+                }
+            }
+            n => {
+                let before_last = units.get(n - 2).copied().unwrap_or(last_unit);
+                if is_office_word(before_last) {
+                    last_unit
+                } else {
+                    before_last
+                }
+            }
+        }
+    }
+
+    /// Where each hyphen-joined unit of `start..end` starts.
+    fn unit_starts(&self, start: usize, end: usize) -> Vec<usize> {
+        (start..end)
+            .filter(|&i| i == start || !self.tok(i).is_some_and(|t| t.hyphen))
+            .collect()
+    }
+
+    /// The end of the capitalised run starting at `start`: joined capitalised
+    /// words, stopping before a table name; with `connectors`, also through
+    /// `of`/`for` inside an organisation's name.
+    fn run(&self, start: usize, connectors: bool) -> usize {
+        let mut end = start + 1;
+        let mut has_head = self
+            .tok(start)
+            .is_some_and(|t| ORGANISATION_HEADS.has(&t.bare));
+        while end < start + MAX_RUN {
+            let Some(t) = self.tok(end) else { break };
+            if !t.joined {
+                break;
+            }
+            let is_name_word = t.capital && !is_stopword(t.text) && !NOT_NAMES.has(&t.bare);
+            if is_name_word
+                && self
+                    .name_at(end)
+                    .is_none_or(|m| !self.is_title(m) && self.entry(m).is_some_and(|e| e.generic))
+            {
+                has_head |= ORGANISATION_HEADS.has(&t.bare);
+                end += 1;
+            } else if connectors
+                && has_head
+                && NAME_CONNECTORS.has(&t.bare)
+                && self
+                    .tok(end + 1)
+                    .is_some_and(|n| n.joined && n.capital && !is_stopword(n.text))
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        end.min(self.toks.len())
+    }
+
+    /// A capitalised word not in the table, at `i`.
+    fn proper(&mut self, i: usize) -> usize {
+        let Some(first) = self.tok(i) else {
+            return i + 1;
+        };
+        if is_stopword(first.text) || NOT_NAMES.has(&first.bare) {
+            return i + 1;
+        }
+        let end = self.run(i, true);
+        let slug = self.slug(i..end);
+        let last_bare = end
+            .checked_sub(1)
+            .and_then(|e| self.tok(e))
+            .map(|t| t.bare.clone())
+            .unwrap_or_default();
+        let known = self.tracker.names.contains_key(&slug)
+            || self.tracker.surnames.contains_key(&last_bare);
+        if self.headline && !known {
+            return end;
+        }
+        let next_is_speech = self.tok(end).is_some_and(|t| SPEECH_VERBS.has(&t.bare));
+        if end == i + 1 && first.initial && !known && !next_is_speech {
+            return i + 1;
+        }
+        // A common noun after the name: `the Aksai bakery plant`, `Kazakhtelecom’s offices`.
+        for gap in 0..3 {
+            let p = end + gap;
+            let between_ok = (end..p).all(|q| {
+                self.tok(q)
+                    .is_some_and(|t| t.joined && !t.capital && !is_stopword(t.text))
+            });
+            if !between_ok || !self.tok(p).is_some_and(|t| t.joined) {
+                break;
+            }
+            let Some(m) = self.name_at(p) else { continue };
+            let Some(head) = self.entry(m).cloned() else {
+                break;
+            };
+            if head.generic && matches!(head.kind, Kind::Facility | Kind::Organisation) {
+                let key = if head.kind == Kind::Facility {
+                    format!("{slug}-{}", head.key)
+                } else {
+                    slug.clone()
+                };
+                let frozen = self.tracker.frozen;
+                Tracker::remember(
+                    &mut self.tracker.last,
+                    frozen,
+                    head.key.clone(),
+                    (key.clone(), head.kind),
+                );
+                Tracker::remember(
+                    &mut self.tracker.names,
+                    frozen,
+                    slug.clone(),
+                    (key.clone(), head.kind),
+                );
+                let text = self.span_text(i..m.end);
+                self.tracker.remember_display(&key, &text);
+                self.push(i..m.end, &key, head.kind);
+                return m.end;
+            }
+            break;
+        }
+        self.unknown(i..end, None);
+        end
+    }
+
+    /// Records an unknown name, its kind guessed from cues unless given.
+    fn unknown(&mut self, span: Range<usize>, kind: Option<Kind>) {
+        let slug = self.slug(span.clone());
+        if slug.is_empty() {
+            return;
+        }
+        let words: Vec<&Tok<'_>> = self
+            .toks
+            .get(span.clone())
+            .unwrap_or_default()
+            .iter()
+            .collect();
+        let last = words.last().map_or("", |t| t.bare.as_str());
+        let known = self.tracker.names.get(&slug).cloned();
+        let kind = kind
+            .or(known.as_ref().map(|(_, kind)| *kind))
+            .unwrap_or_else(|| {
+                let next = self.tok(span.end);
+                let before = span.start.checked_sub(1).and_then(|p| self.tok(p));
+                let titled_after = self
+                    .name_at(span.end)
+                    .or_else(|| self.title_after_modifiers(span.end).map(|(_, m)| m))
+                    .is_some_and(|m| self.is_title(m));
+                if words.iter().any(|t| ORGANISATION_HEADS.has(&t.bare)) {
+                    Kind::Organisation
+                } else if FACILITY_HEADS.has(last) {
+                    Kind::Facility
+                } else if PLACE_HEADS.has(last) {
+                    Kind::Place
+                } else if self.tracker.surnames.contains_key(last)
+                    || titled_after
+                    || next.is_some_and(|t| SPEECH_VERBS.has(&t.bare))
+                    || SURNAME_ENDINGS
+                        .list
+                        .split_whitespace()
+                        .any(|e| last.len() > e.len() + 2 && last.ends_with(e))
+                {
+                    Kind::Person
+                } else if words.len() == 1
+                    && before.is_some_and(|t| PLACE_PREPOSITIONS.has(&t.bare))
+                {
+                    Kind::Place
+                } else if words.len() >= 2 && words.iter().all(|t| !t.upper) {
+                    Kind::Person
+                } else {
+                    Kind::Organisation
+                }
+            });
+        if kind == Kind::Person {
+            self.person(span);
+            return;
+        }
+        let key = known.map_or_else(|| slug.clone(), |(key, _)| key);
+        let frozen = self.tracker.frozen;
+        Tracker::remember(&mut self.tracker.names, frozen, slug, (key.clone(), kind));
+        let text = self.span_text(span.clone());
+        self.tracker.remember_display(&key, &text);
+        self.push(span, &key, kind);
+    }
+
+    /// A person's name: resolves a surname or a full name named before,
+    /// remembers it, and records the mention. Returns the person's key.
+    fn person(&mut self, span: Range<usize>) -> String {
+        let slug = self.slug(span.clone());
+        let surname = span
+            .end
+            .checked_sub(1)
+            .and_then(|e| self.tok(e))
+            .map(|t| t.bare.clone())
+            .unwrap_or_default();
+        let key = match (
+            self.tracker.names.get(&slug),
+            self.tracker.surnames.get(&surname),
+        ) {
+            (Some((key, Kind::Person)), _) => key.clone(),
+            (_, Some(key)) => key.clone(),
+            _ => slug.clone(),
+        };
+        let frozen = self.tracker.frozen;
+        Tracker::remember(&mut self.tracker.surnames, frozen, surname, key.clone());
+        Tracker::remember(
+            &mut self.tracker.names,
+            frozen,
+            slug,
+            (key.clone(), Kind::Person),
+        );
+        let text = self.span_text(span.clone());
+        self.tracker.remember_display(&key, &text);
+        self.push(span, &key, Kind::Person);
+        key
+    }
+}
+
+/// Makes the keys of two accounts meet where one account knows more: a bare
+/// surname in one (`tokayev`) takes the full name the other gives
+/// (`kassym-jomart-tokayev`), and an office with no holder named in one
+/// (`head-of-state:kazakhstan`) takes the person the other names as holder.
+pub(crate) fn reconcile(
+    a: &Tracker<'_>,
+    claims_a: &mut [Claim],
+    b: &Tracker<'_>,
+    claims_b: &mut [Claim],
+) {
+    let persons_a = fuller_names(a, b);
+    let persons_b = fuller_names(b, a);
+    let offices_a = office_holders(a, b, &persons_b);
+    let offices_b = office_holders(b, a, &persons_a);
+    for (claims, persons, offices) in [
+        (claims_a, persons_a, offices_a),
+        (claims_b, persons_b, offices_b),
+    ] {
+        for mention in claims.iter_mut().flat_map(|c| c.entities.iter_mut()) {
+            if let Some(key) = persons
+                .get(&mention.key)
+                .or_else(|| offices.get(&mention.key))
+            {
+                mention.key.clone_from(key);
+            }
+        }
+    }
+}
+
+/// Person keys of `mine` that are a bare surname, mapped to the full-name
+/// key `other` uses for the same surname.
+fn fuller_names(mine: &Tracker<'_>, other: &Tracker<'_>) -> HashMap<String, String> {
+    mine.surnames
+        .iter()
+        .filter(|(surname, key)| surname == key)
+        .filter_map(|(surname, key)| {
+            let theirs = other.surnames.get(surname)?;
+            (theirs != key).then(|| (key.clone(), theirs.clone()))
+        })
+        .collect()
+}
+
+/// Vacant office keys of `mine` mapped to the holder `other` names (under
+/// `other`'s final keys).
+fn office_holders(
+    mine: &Tracker<'_>,
+    other: &Tracker<'_>,
+    other_persons: &HashMap<String, String>,
+) -> HashMap<String, String> {
+    mine.vacant
+        .iter()
+        .filter_map(|office| {
+            let (role, qualifier) = match office.split_once(':') {
+                Some((role, q)) => (role, Some(q)),
+                None => (office.as_str(), None),
+            };
+            let unqualified = other.bound.get(role);
+            let holder = match qualifier {
+                Some(q) => other
+                    .bound
+                    .get(office)
+                    .or(unqualified.filter(|_| other.home.as_deref() == Some(q))),
+                None => unqualified,
+            }?;
+            let holder = other_persons.get(holder).unwrap_or(holder);
+            Some((office.clone(), holder.clone()))
+        })
+        .collect()
+}
