@@ -150,6 +150,18 @@ impl Options {
         self
     }
 
+    /// Adds entries to the alias table (see [`AliasSpec`]).
+    pub fn with_aliases(mut self, aliases: impl IntoIterator<Item = AliasSpec>) -> Options {
+        self.aliases.extend(aliases);
+        self
+    }
+
+    /// Adds topics to the taxonomy (see [`TopicSpec`]).
+    pub fn with_topics(mut self, topics: impl IntoIterator<Item = TopicSpec>) -> Options {
+        self.topics.extend(topics);
+        self
+    }
+
     pub(crate) fn validate(&self) -> Result<(), Error> {
         if !(0.0..=1.0).contains(&self.threshold) {
             return Err(Error::bad_options(format!(
