@@ -67,6 +67,31 @@ pub struct AliasSpec {
     pub class: Option<String>,
 }
 
+impl AliasSpec {
+    /// An entry with its key, kind and names, and no other fields.
+    ///
+    /// ```
+    /// use claimdiff::{AliasSpec, Options};
+    /// let options = Options::default()
+    ///     .with_aliases([AliasSpec::new("kyiv", "place", ["Kyiv", "Kiev"])]);
+    /// assert_eq!(options.aliases.len(), 1);
+    /// ```
+    pub fn new<S: Into<String>>(
+        key: impl Into<String>,
+        kind: impl Into<String>,
+        names: impl IntoIterator<Item = S>,
+    ) -> AliasSpec {
+        AliasSpec {
+            key: key.into(),
+            kind: kind.into(),
+            names: names.into_iter().map(Into::into).collect(),
+            country: None,
+            adjectives: Vec::new(),
+            class: None,
+        }
+    }
+}
+
 /// One topic of the taxonomy and the words that put a claim under it.
 ///
 /// A claim carries the topic if it contains one of `terms`, or one of
@@ -103,6 +128,31 @@ pub struct TopicSpec {
     /// Words or phrases that make `weak` ones count.
     #[serde(default)]
     pub context: Vec<String>,
+}
+
+impl TopicSpec {
+    /// A top-level topic with its key, label and terms.
+    ///
+    /// ```
+    /// use claimdiff::{Options, TopicSpec};
+    /// let options = Options::default()
+    ///     .with_topics([TopicSpec::new("health", "Health care", ["hospital", "ambulance"])]);
+    /// assert_eq!(options.topics[0].label.as_deref(), Some("Health care"));
+    /// ```
+    pub fn new<S: Into<String>>(
+        key: impl Into<String>,
+        label: impl Into<String>,
+        terms: impl IntoIterator<Item = S>,
+    ) -> TopicSpec {
+        TopicSpec {
+            key: key.into(),
+            label: Some(label.into()),
+            parent: None,
+            terms: terms.into_iter().map(Into::into).collect(),
+            weak: Vec::new(),
+            context: Vec::new(),
+        }
+    }
 }
 
 impl Default for Options {
