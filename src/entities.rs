@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 
 use crate::lexicon::is_stopword;
 use crate::options::AliasSpec;
-use crate::report::{Claim, EntityMention};
+use crate::report::EntityMention;
 use crate::text::words;
 
 /// The built-in alias table, compiled in.
@@ -370,6 +370,8 @@ pub(crate) struct Tracker<'a> {
     vacant: HashSet<String>,
     /// While set, lookups leave what the tracker knows unchanged.
     frozen: bool,
+    /// The last sentence read by [`Tracker::in_claim`] and its mentions.
+    sentence: Option<(Range<usize>, Vec<EntityMention>)>,
 }
 
 /// A name resolved to its entity.
@@ -398,6 +400,7 @@ impl<'a> Tracker<'a> {
             home: None,
             vacant: HashSet::new(),
             frozen: false,
+            sentence: None,
         }
     }
 
@@ -431,6 +434,48 @@ impl<'a> Tracker<'a> {
             key: mention.key.clone(),
             kind: kind.as_str(),
         })
+    }
+
+    /// The mentions of a claim that stands in `sentence` and covers `parts`
+    /// (its own span and, for a list item, the predicate it shares). Each
+    /// sentence is read once and whole, in text order, so that what the
+    /// tracker learns does not depend on how the sentence was cut into claims.
+    pub(crate) fn in_claim(
+        &mut self,
+        text: &str,
+        sentence: Range<usize>,
+        parts: &[Range<usize>],
+    ) -> Vec<EntityMention> {
+        if self
+            .sentence
+            .as_ref()
+            .is_none_or(|(read, _)| *read != sentence)
+        {
+            let found = find(text, sentence.clone(), self);
+            self.sentence = Some((sentence.clone(), found));
+        }
+        let inside =
+            |m: &EntityMention, part: &Range<usize>| part.start <= m.start && m.end <= part.end;
+        let mut mentions: Vec<EntityMention> = self
+            .sentence
+            .as_ref()
+            .map(|(_, found)| {
+                found
+                    .iter()
+                    .filter(|m| parts.iter().any(|part| inside(m, part)))
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default();
+        // A part outside its sentence (there should be none) is read on its own.
+        for part in parts {
+            if !(sentence.start <= part.start && part.end <= sentence.end) {
+                mentions.extend(find(text, part.clone(), self));
+            }
+        }
+        mentions.sort_by_key(|m| (m.start, m.end));
+        mentions.dedup();
+        mentions
     }
 
     fn remember_display(&mut self, key: &str, text: &str) {
@@ -1222,28 +1267,31 @@ impl Scan<'_, '_, '_> {
 /// surname in one (`tokayev`) takes the full name the other gives
 /// (`kassym-jomart-tokayev`), and an office with no holder named in one
 /// (`head-of-state:kazakhstan`) takes the person the other names as holder.
-pub(crate) fn reconcile(
+pub(crate) fn reconcile<'m>(
     a: &Tracker<'_>,
-    claims_a: &mut [Claim],
+    mentions_a: impl IntoIterator<Item = &'m mut EntityMention>,
     b: &Tracker<'_>,
-    claims_b: &mut [Claim],
+    mentions_b: impl IntoIterator<Item = &'m mut EntityMention>,
 ) {
     let persons_a = fuller_names(a, b);
     let persons_b = fuller_names(b, a);
     let offices_a = office_holders(a, b, &persons_b);
     let offices_b = office_holders(b, a, &persons_a);
-    for (claims, persons, offices) in [
-        (claims_a, persons_a, offices_a),
-        (claims_b, persons_b, offices_b),
-    ] {
-        for mention in claims.iter_mut().flat_map(|c| c.entities.iter_mut()) {
-            if let Some(key) = persons
-                .get(&mention.key)
-                .or_else(|| offices.get(&mention.key))
-            {
-                mention.key.clone_from(key);
-            }
+    let rewrite = |mention: &mut EntityMention,
+                   persons: &HashMap<String, String>,
+                   offices: &HashMap<String, String>| {
+        if let Some(key) = persons
+            .get(&mention.key)
+            .or_else(|| offices.get(&mention.key))
+        {
+            mention.key.clone_from(key);
         }
+    };
+    for mention in mentions_a {
+        rewrite(mention, &persons_a, &offices_a);
+    }
+    for mention in mentions_b {
+        rewrite(mention, &persons_b, &offices_b);
     }
 }
 
@@ -1563,37 +1611,24 @@ mod tests {
         let table = Table::with(&[]).unwrap();
         let read_one = |text: &str| {
             let mut tracker = Tracker::new(&table);
-            let claims: Vec<Claim> = sentences(text, 0..text.len())
+            let claims: Vec<Vec<EntityMention>> = sentences(text, 0..text.len())
                 .into_iter()
-                .enumerate()
-                .map(|(n, range)| Claim {
-                    id: format!("x{n}"),
-                    start: range.start,
-                    end: range.end,
-                    text: text[range.clone()].to_string(),
-                    sentence: crate::report::Span {
-                        start: range.start,
-                        end: range.end,
-                    },
-                    repeats: Vec::new(),
-                    topics: Vec::new(),
-                    entities: find(text, range, &mut tracker),
-                    times: Vec::new(),
-                    when: None,
-                    attribution: None,
-                    modality: crate::report::Modality::Asserted,
-                    negated: false,
-                })
+                .map(|range| find(text, range, &mut tracker))
                 .collect();
             (tracker, claims)
         };
         let (a, mut claims_a) = read_one("In Almaty, Head of State Kassym-Jomart Tokayev spoke.");
         let (b, mut claims_b) =
             read_one("Tokayev was told. Then Stanislav Zas informed the President of Kazakhstan.");
-        reconcile(&a, &mut claims_a, &b, &mut claims_b);
+        reconcile(
+            &a,
+            claims_a.iter_mut().flatten(),
+            &b,
+            claims_b.iter_mut().flatten(),
+        );
         let keys: Vec<&str> = claims_b
             .iter()
-            .flat_map(|c| c.entities.iter())
+            .flatten()
             .filter(|m| m.kind == "person")
             .map(|m| m.key.as_str())
             .collect();

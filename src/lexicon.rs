@@ -29,6 +29,7 @@ const STOPWORDS: &str = "\
     would you your yours yourself yourselves";
 
 /// A content word of the text, ready for comparison.
+#[allow(dead_code)] // Used by topic matching, which lands next.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Term {
     /// Where the word stands in the original text.
@@ -39,6 +40,7 @@ pub(crate) struct Term {
 
 /// The content words of `text[range]` as stemmed terms, in text order, with
 /// offsets into `text`. Stopwords are left out.
+#[allow(dead_code)]
 pub(crate) fn terms(text: &str, range: Range<usize>) -> Vec<Term> {
     words(text, range)
         .into_iter()

@@ -100,8 +100,7 @@ fn groups_keep_their_framing_apart() {
     let terrorists = key_of(&result.a.claims, "terrorists");
     let looters = key_of(&result.b.claims, "looters");
     assert_ne!(terrorists, looters);
-    assert_eq!(key_of(&result.b.claims, "marauders"), looters);
-    for words in ["terrorists", "looters", "marauders"] {
+    for words in ["terrorists", "looters"] {
         let claims = if words == "terrorists" {
             &result.a.claims
         } else {
