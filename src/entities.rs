@@ -1662,6 +1662,100 @@ mod tests {
     }
 
     #[test]
+    fn random_texts_never_panic_and_stay_in_range() {
+        const PIECES: &[&str] = &[
+            "President",
+            "Head of State",
+            "Heads",
+            "of",
+            "the",
+            "The",
+            "(",
+            ")",
+            "-",
+            "’s",
+            "'",
+            "Almaty",
+            "Alma-Ata",
+            "Алматы",
+            "👩‍👩‍👧",
+            "e\u{301}",
+            "\r",
+            "\n\n",
+            ".",
+            ",",
+            "Captain",
+            "captain",
+            "Deputy",
+            "Vice",
+            "A",
+            "a",
+            "CSTO",
+            "plant",
+            "the factory",
+            "Kazakh",
+            "Zyx",
+            "Qwerty Uiop",
+            "Ivanov",
+            "said",
+            "akim",
+            "mayor",
+            "Minister",
+            "Interior",
+            "Committee",
+            "officer",
+            "peacekeepers",
+            "\u{0}",
+            "עברית",
+            "Gen.",
+            "K.",
+            "of the",
+            "Kazakhtelecom’s",
+            "offices",
+            "company",
+            "in",
+            "ALL CAPS HERE NOW",
+            " ",
+            "  ",
+        ];
+        let table = Table::with(&[]).unwrap();
+        let taxonomy = crate::topics::Taxonomy::with(&[]).unwrap();
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..400 {
+            let mut text = String::new();
+            for _ in 0..(next() % 40) {
+                text.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+                if next() % 3 > 0 {
+                    text.push(' ');
+                }
+            }
+            let boundaries: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect();
+            let pick = |n: u64| boundaries[(n % boundaries.len() as u64) as usize];
+            let (x, y) = (pick(next()), pick(next()));
+            let range = x.min(y)..x.max(y);
+            let mut tracker = Tracker::new(&table);
+            for m in find(&text, range.clone(), &mut tracker) {
+                assert!(range.start <= m.start && m.end <= range.end, "{text:?}");
+                assert_eq!(text.get(m.start..m.end), Some(m.text.as_str()), "{text:?}");
+            }
+            let claim = tracker.in_claim(&text, 0..text.len(), std::slice::from_ref(&range));
+            assert!(claim.iter().all(|m| text.get(m.start..m.end).is_some()));
+            let _ = tracker.canonical(&text);
+            let _ = taxonomy.classify_parts(&text, &[range.clone(), 0..text.len()]);
+        }
+    }
+
+    #[test]
     fn odd_text_gives_mentions_on_char_boundaries() {
         let texts = [
             "",
