@@ -27,11 +27,12 @@ const DEFAULT_ALIASES: &str = include_str!("../data/aliases.json");
 /// Words that make a capitalised name an organisation (`National Security
 /// Committee`, `Airborne Forces`).
 static ORGANISATION_HEADS: Words = Words::new(
-    "administration agency army assembly association authority bank command \
-     commission committee company corporation council court department federation \
-     forces foundation front fund government group guard inc institute llc ltd \
-     ministry movement news office organisation organization parliament party police \
-     senate service union university",
+    "administration agency airlines airways army assembly association authority bank \
+     coal command commission committee company corporation council court daily \
+     department energy federation forces foundation front fund gazette government \
+     group guard herald holdings inc institute journal llc ltd media mining ministry \
+     motors movement news office oil organisation organization parliament party police \
+     post press senate service steel telegraph times tribune union university",
 );
 
 /// Words that end the name of a facility (`Heydar Aliyev Airport`).
@@ -58,8 +59,8 @@ static DEPARTMENTS: Words = Words::new(
 
 /// Words before a title that belong to it (`First Deputy Prime Minister`).
 static TITLE_MODIFIERS: Words = Words::new(
-    "acting assistant chief deputy ex executive first former interim junior senior \
-     vice",
+    "acting assistant chief deputy ex executive first former incumbent interim junior \
+     outgoing senior vice",
 );
 
 /// Title modifiers after which the person does not hold the office itself:
@@ -68,7 +69,7 @@ static NOT_THE_HOLDER: Words = Words::new("acting assistant deputy ex former vic
 
 /// Capitalised words that are not names.
 static NOT_NAMES: Words = Words::new(
-    "april august december february friday i internet january july june march may \
+    "april august celsius december fahrenheit february friday i internet january july june march may \
      monday november ok october saturday september sunday thursday tuesday tv web \
      wednesday",
 );
@@ -76,7 +77,7 @@ static NOT_NAMES: Words = Words::new(
 /// Verbs of saying: the capitalised word before one is a speaker.
 static SPEECH_VERBS: Words = Words::new(
     "added announced argued claimed confirmed emphasised emphasized explained \
-     insisted noted recalled replied reported said says stated stressed told warned \
+     insisted noted recalled replied said says stated stressed told warned \
      wrote",
 );
 
@@ -87,7 +88,20 @@ static SURNAME_ENDINGS: Words = Words::new(
 );
 
 /// Prepositions after which an unknown single name is most likely a place.
-static PLACE_PREPOSITIONS: Words = Words::new("across from in into near outside throughout");
+static PLACE_PREPOSITIONS: Words = Words::new(
+    "across between from in into near neighbouring neighboring outside throughout \
+     towards via",
+);
+
+/// Nouns after which `of` introduces a place (`the town of Lipovo`), in
+/// their singular form.
+static PLACE_OF: Words = Words::new(
+    "capital center centre city district outskirt province region square street \
+     suburb town village",
+);
+
+/// First words of place names (`Port Alden`, `Mount Elbrus`).
+static PLACE_FIRST_WORDS: Words = Words::new("cape fort lake mount port saint san santa");
 
 /// Articles after which a common noun introduces something new rather than
 /// referring back (`a bakery` is not yet `the plant` named before).
@@ -413,11 +427,23 @@ impl<'a> Tracker<'a> {
         self.frozen = true;
         let found = find(name, 0..name.len(), self);
         self.frozen = false;
-        let mention = found
+        let Some(mention) = found
             .iter()
             .rev()
             .find(|m| m.kind == "person")
-            .or_else(|| found.last())?;
+            .or_else(|| found.last())
+        else {
+            // A name the account never used: itself, as a person's.
+            let words: Vec<String> = words(name, 0..name.len())
+                .into_iter()
+                .map(|w| bare(w.text))
+                .collect();
+            return (!words.is_empty()).then(|| Canonical {
+                key: words.join("-"),
+                name: name.trim().to_string(),
+                kind: Kind::Person.as_str(),
+            });
+        };
         let kind = match mention.kind.as_str() {
             "person" => Kind::Person,
             "organisation" => Kind::Organisation,
@@ -542,7 +568,8 @@ fn tokens(text: &str, range: Range<usize>) -> Vec<Tok<'_>> {
         let joined = previous_end.is_some()
             && (abbreviation || (spaces_only && hyphens <= 1 && !gap.contains("\n\n")));
         out.push(Tok {
-            initial: sentence_initial(text, word.range.start),
+            // Whoever reads a range reads it as a sentence (or a name).
+            initial: previous_end.is_none() || sentence_initial(text, word.range.start),
             form: singular(&bare(word.text)),
             bare: bare(word.text),
             capital: word.text.chars().next().is_some_and(char::is_uppercase),
@@ -700,7 +727,11 @@ impl Scan<'_, '_, '_> {
     /// A title after modifiers starting at `i`: (where the title proper starts, its match).
     fn title_after_modifiers(&self, i: usize) -> Option<(usize, Match)> {
         let mut k = i;
-        while self.tok(k).is_some_and(|t| TITLE_MODIFIERS.has(&t.bare)) {
+        // `Environment Minister` as well as `Deputy Minister`.
+        while self
+            .tok(k)
+            .is_some_and(|t| TITLE_MODIFIERS.has(&t.bare) || DEPARTMENTS.has(&t.bare))
+        {
             k += 1;
             if !self.tok(k).is_some_and(|t| t.joined) {
                 return None;
@@ -903,6 +934,15 @@ impl Scan<'_, '_, '_> {
                         self.unknown(c..name_start, Some(Kind::Organisation));
                     }
                     name = Some(name_start..run_end);
+                    k = run_end;
+                } else if self
+                    .toks
+                    .get(c..run_end)
+                    .unwrap_or_default()
+                    .iter()
+                    .all(|t| DEPARTMENTS.has(&t.bare))
+                {
+                    // What the office is of, not a name: `Minister of Industry`.
                     k = run_end;
                 } else {
                     // No name inside: the complement is a name of its own
@@ -1126,7 +1166,10 @@ impl Scan<'_, '_, '_> {
         }
         let next_is_speech = self.tok(end).is_some_and(|t| SPEECH_VERBS.has(&t.bare));
         let surname_like = has_surname_ending(&first.bare);
-        if end == i + 1 && first.initial && !known && !next_is_speech && !surname_like {
+        let lone_letter = end == i + 1 && first.text.chars().count() == 1;
+        if lone_letter
+            || (end == i + 1 && first.initial && !known && !next_is_speech && !surname_like)
+        {
             return i + 1;
         }
         // A common noun after the name: `the Aksai bakery plant`, `Kazakhtelecom’s offices`.
@@ -1191,32 +1234,39 @@ impl Scan<'_, '_, '_> {
             .or(known.as_ref().map(|(_, kind)| *kind))
             .unwrap_or_else(|| {
                 let next = self.tok(span.end);
-                let before = span.start.checked_sub(1).and_then(|p| self.tok(p));
+                let before = |back: usize| span.start.checked_sub(back).and_then(|p| self.tok(p));
+                let first = words.first().map_or("", |t| t.bare.as_str());
                 let titled_after = self
                     .name_at(span.end)
                     .or_else(|| self.title_after_modifiers(span.end).map(|(_, m)| m))
                     .is_some_and(|m| self.is_title(m));
-                if words.iter().any(|t| ORGANISATION_HEADS.has(&t.bare)) {
-                    Kind::Organisation
-                } else if FACILITY_HEADS.has(last) {
-                    Kind::Facility
-                } else if PLACE_HEADS.has(last) {
-                    Kind::Place
-                } else if self.tracker.surnames.contains_key(last)
+                let person_cue = self.tracker.surnames.contains_key(last)
                     || titled_after
                     || next.is_some_and(|t| SPEECH_VERBS.has(&t.bare))
-                    || has_surname_ending(last)
-                {
-                    Kind::Person
-                } else if words.len() == 1
-                    && before.is_some_and(|t| PLACE_PREPOSITIONS.has(&t.bare))
-                {
-                    Kind::Place
-                } else if words.len() >= 2 && words.iter().all(|t| !t.upper) {
-                    Kind::Person
-                } else {
-                    Kind::Organisation
-                }
+                    || has_surname_ending(last);
+                let place_cue = PLACE_FIRST_WORDS.has(first)
+                    || (words.len() <= 2
+                        && before(1).is_some_and(|t| PLACE_PREPOSITIONS.has(&t.bare)))
+                    || (before(1).is_some_and(|t| t.bare == "of")
+                        && before(2).is_some_and(|t| PLACE_OF.has(&t.form)));
+                // The first cue that holds decides.
+                let cues = [
+                    (
+                        words.iter().any(|t| ORGANISATION_HEADS.has(&t.bare)),
+                        Kind::Organisation,
+                    ),
+                    (FACILITY_HEADS.has(last), Kind::Facility),
+                    (PLACE_HEADS.has(last), Kind::Place),
+                    (person_cue, Kind::Person),
+                    (place_cue, Kind::Place),
+                    (
+                        words.len() >= 2 && words.iter().all(|t| !t.upper),
+                        Kind::Person,
+                    ),
+                ];
+                cues.into_iter()
+                    .find(|(holds, _)| *holds)
+                    .map_or(Kind::Organisation, |(_, kind)| kind)
             });
         if kind == Kind::Person {
             self.person(span);
@@ -1592,6 +1642,7 @@ mod tests {
             ),
             ("Kazinform", "kazinform", "Kazinform"),
             ("John Smith", "john-smith", "John Smith"),
+            ("Zas", "zas", "Zas"),
         ];
         for (name, key, display) in cases {
             let found = tracker.canonical(name).unwrap();
