@@ -373,6 +373,19 @@ mod tests {
                 &["security", "officials"],
             ),
             ("Life is slowly returning to normal in the capital.", &["recovery"]),
+            // Words that look like a topic's but are not about it.
+            ("Shares in the bank fell on Monday.", &["services", "services.payments"]),
+            ("The fire started in a warehouse storing yarn.", &[]),
+            ("Voting took place in a calm atmosphere.", &[]),
+            ("The country bakes in the heat.", &[]),
+            ("Shocking video shared online shows a fireball.", &[]),
+            ("Previous ceasefires collapsed within days.", &["security"]),
+            (
+                "Stores began to accept payment by card.",
+                &["services", "services.payments", "services.retail"],
+            ),
+            ("The rebels are to pull back heavy artillery.", &["withdrawal"]),
+            ("Three workers were hospitalised; nobody else was hurt.", &["casualties"]),
             ("A fire broke out in a warehouse.", &[]),
             ("", &[]),
         ];
