@@ -462,6 +462,14 @@ impl<'a> Tracker<'a> {
         })
     }
 
+    /// Reads the place of the account's dateline (`ALMATY`): its country is
+    /// the account's own, whose head of state a bare `the President` is.
+    pub(crate) fn dateline(&mut self, place: &str) {
+        if self.home.is_none() {
+            find(place, 0..place.len(), self);
+        }
+    }
+
     /// The mentions of a claim that stands in `sentence` and covers `parts`
     /// (its own span and, for a list item, the predicate it shares). Each
     /// sentence is read once and whole, in text order, so that what the
@@ -1691,6 +1699,16 @@ mod tests {
                 "kassym-jomart-tokayev"
             ]
         );
+    }
+
+    #[test]
+    fn the_dateline_tells_whose_president() {
+        let table = Table::with(&[]).unwrap();
+        let mut tracker = Tracker::new(&table);
+        tracker.dateline("TBILISI");
+        let text = "The President met protesters.";
+        let found = find(text, 0..text.len(), &mut tracker);
+        assert_eq!(found[0].key, "head-of-state:georgia");
     }
 
     #[test]

@@ -237,6 +237,9 @@ fn read_account(
     tracker: &mut entities::Tracker<'_>,
 ) -> Account {
     let prepared = prepare::prepare(text);
+    if let Some(place) = &prepared.place {
+        tracker.dateline(place);
+    }
     // A caller's date wins over the text's own.
     let (date, date_source) = match (date, prepared.date) {
         (Some(date), _) => (Some(date), Some(DateSource::Caller)),
