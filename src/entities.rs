@@ -69,7 +69,8 @@ static NOT_THE_HOLDER: Words = Words::new("acting assistant deputy ex former vic
 
 /// Capitalised words that are not names.
 static NOT_NAMES: Words = Words::new(
-    "april august celsius december fahrenheit february friday i internet january july june march may \
+    "apr april aug august celsius dec december fahrenheit feb february fri friday i \
+     internet jan january jul jun mar mon nov oct sat sep sept thu tue wed july june march may \
      monday november ok october saturday september sunday thursday tuesday tv web \
      wednesday",
 );
@@ -963,15 +964,28 @@ impl Scan<'_, '_, '_> {
         let name_follows = self
             .tok(k)
             .is_some_and(|t| t.joined && t.capital && !is_stopword(t.text));
-        if name.is_none() && name_follows && self.name_at(k).is_none() {
+        if name.is_none() && name_follows && self.name_at(k).is_none() && k < self.toks.len() {
             let run_end = self.run(k, false);
+            // After a complement from the table, more of it may come before
+            // the name: `commander of the Russian Airborne Forces Andrei Serdyukov`.
+            let has_head = self
+                .toks
+                .get(k..run_end)
+                .unwrap_or_default()
+                .iter()
+                .any(|t| ORGANISATION_HEADS.has(&t.bare));
+            if k > m.end && has_head {
+                let name_start = self.split_complement(k, run_end);
+                self.unknown(k..name_start, Some(Kind::Organisation));
+                k = name_start;
+            }
             // At most three parts: given name, patronymic or middle name, surname.
             let end = self
                 .unit_starts(k, run_end)
                 .get(3)
                 .copied()
                 .unwrap_or(run_end);
-            name = Some(k..end);
+            name = (k < end).then_some(k..end);
         }
         // A person from the table right after the title.
         let mut listed_person: Option<(String, usize)> = None;
@@ -1558,6 +1572,36 @@ mod tests {
                 ("Russia", "russia", "place"),
             ],
             not: &["Heads of State"],
+        },
+        // Abbreviations inside names, possessives, an office of another
+        // country left vacant, a complement with a table name inside.
+        Case {
+            text: "U.S. President Joe Biden called Kazakhstan's President. Gen. Andrei \
+                   Serdyukov, commander of the Russian Airborne Forces, landed on Jan. 6.",
+            found: &[
+                ("U.S", "united-states", "place"),
+                ("President", "joe-biden", "person"),
+                ("Joe Biden", "joe-biden", "person"),
+                ("Kazakhstan's", "kazakhstan", "place"),
+                ("President", "head-of-state:kazakhstan", "person"),
+                ("Gen", "andrei-serdyukov", "person"),
+                ("Andrei Serdyukov", "andrei-serdyukov", "person"),
+                ("Russian", "russia", "place"),
+                ("Airborne Forces", "airborne-forces", "organisation"),
+            ],
+            not: &["Jan"],
+        },
+        // Soviet-era and transliterated names.
+        Case {
+            text: "Бишкек, once Frunze, and Kiev, now Kyiv, sent delegations to Nur-Sultan.",
+            found: &[
+                ("Бишкек", "bishkek", "place"),
+                ("Frunze", "bishkek", "place"),
+                ("Kiev", "kyiv", "place"),
+                ("Kyiv", "kyiv", "place"),
+                ("Nur-Sultan", "astana", "place"),
+            ],
+            not: &[],
         },
     ];
 
