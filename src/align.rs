@@ -65,6 +65,7 @@ impl Vocabulary {
 /// The keys of a claim, by kind, as vocabulary ids.
 struct Keys {
     own: Vec<u32>,
+    content: Vec<u32>,
     context: Vec<u32>,
     entities: Vec<u32>,
     topics: Vec<u32>,
@@ -82,6 +83,7 @@ fn keys(f: &Features, vocabulary: &mut Vocabulary) -> Keys {
     };
     Keys {
         own: ids(&f.own, ""),
+        content: ids(&f.content, ""),
         context: ids(&f.context, ""),
         entities: ids(&f.entities, "@"),
         topics: ids(&f.topics, "#"),
@@ -140,6 +142,19 @@ fn vectors(k: &Keys, idf: &[f64]) -> Vectors {
 fn similarity(x: &Vectors, y: &Vectors) -> f64 {
     (CORE_SHARE * dot(&x.core, &y.core) + (1.0 - CORE_SHARE) * dot(&x.full, &y.full))
         .clamp(0.0, 1.0)
+}
+
+/// Whether two sorted id lists have an id in common.
+fn shares_any(x: &[u32], y: &[u32]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
 }
 
 fn dot(x: &Vector, y: &Vector) -> f64 {
@@ -210,6 +225,11 @@ pub(crate) fn align(fa: &[Features], fb: &[Features], threshold: f64) -> Vec<Lin
                     continue;
                 }
                 seen[j] = i;
+                // Names and topics alone do not make two claims one fact:
+                // they must share at least one word or concept of their own.
+                if !shares_any(&k.content, &keys_b[j].content) {
+                    continue;
+                }
                 let score = similarity(&vectors_a[i], &vectors_b[j]);
                 if score >= threshold {
                     found.push(Link { a: i, b: j, score });

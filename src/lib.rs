@@ -32,6 +32,7 @@
 mod align;
 mod claims;
 mod diff;
+mod entities;
 mod error;
 mod features;
 mod framing;
@@ -104,8 +105,17 @@ pub fn compare(a: &Document<'_>, b: &Document<'_>, options: &Options) -> Result<
     }
 
     let taxonomy = topics::Taxonomy::with(&options.topics).map_err(Error::bad_options)?;
-    let account_a = read_account(a.text, date_a, 'a', &taxonomy);
-    let account_b = read_account(b.text, date_b, 'b', &taxonomy);
+    let aliases = entities::Table::with(&options.aliases).map_err(Error::bad_options)?;
+    let mut tracker_a = entities::Tracker::new(&aliases);
+    let mut tracker_b = entities::Tracker::new(&aliases);
+    let mut account_a = read_account(a.text, date_a, 'a', &taxonomy, &mut tracker_a);
+    let mut account_b = read_account(b.text, date_b, 'b', &taxonomy, &mut tracker_b);
+    entities::reconcile(
+        &tracker_a,
+        account_a.claims.iter_mut().flat_map(|c| &mut c.entities),
+        &tracker_b,
+        account_b.claims.iter_mut().flat_map(|c| &mut c.entities),
+    );
     let features_a: Vec<_> = account_a
         .claims
         .iter()
@@ -250,15 +260,11 @@ fn claim_topics(
     draft: &claims::ClaimDraft,
     taxonomy: &topics::Taxonomy,
 ) -> Vec<String> {
-    let mut topics = taxonomy.classify(text, draft.range.clone());
-    if let Some(predicate) = &draft.predicate {
-        for topic in taxonomy.classify(text, predicate.clone()) {
-            if !topics.contains(&topic) {
-                topics.push(topic);
-            }
-        }
-    }
-    topics
+    let parts: Vec<_> = [draft.range.clone()]
+        .into_iter()
+        .chain(draft.predicate.clone())
+        .collect();
+    taxonomy.classify_parts(text, &parts)
 }
 
 /// Reads one account into claims, with byte offsets.
@@ -267,8 +273,12 @@ fn read_account(
     date: Option<String>,
     side: char,
     taxonomy: &topics::Taxonomy,
+    tracker: &mut entities::Tracker<'_>,
 ) -> Account {
     let prepared = prepare::prepare(text);
+    if let Some(place) = &prepared.place {
+        tracker.dateline(place);
+    }
     // A caller's date wins over the text's own.
     let (date, date_source) = match (date, prepared.date) {
         (Some(date), _) => (Some(date), Some(DateSource::Caller)),
@@ -295,16 +305,29 @@ fn read_account(
             end: draft.range.end,
             text: text.get(draft.range.clone()).unwrap_or("").to_string(),
             topics: claim_topics(text, &draft, taxonomy),
+            entities: tracker.in_claim(
+                text,
+                draft.sentence.clone(),
+                &[draft.range.clone()]
+                    .into_iter()
+                    .chain(draft.predicate.clone())
+                    .collect::<Vec<_>>(),
+            ),
             sentence: span(draft.sentence),
             predicate: draft.predicate.map(span),
             repeats: draft.repeats.into_iter().map(span).collect(),
-            entities: Vec::new(),
             times: mentions.iter().map(|m| m.to_report_bytes(text)).collect(),
             when: timing.map(|t| t.to_report()),
+            // The speaker as the account names them most fully (`her` and
+            // `Beisenbaeva` both become `Rizagul Beisenbaeva`).
             attribution: voice
                 .attribution
                 .and_then(|range| text.get(range))
-                .map(str::to_string),
+                .map(|name| {
+                    tracker
+                        .canonical(name)
+                        .map_or_else(|| name.to_string(), |c| c.name)
+                }),
             modality: voice.modality,
             negated: voice.negated,
         })

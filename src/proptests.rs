@@ -8,7 +8,9 @@ use crate::topics::Taxonomy;
 
 fn read_account(text: &str) -> Account {
     let taxonomy = Taxonomy::with(&[]).expect("the default taxonomy loads");
-    crate::read_account(text, None, 'a', &taxonomy)
+    let aliases = crate::entities::Table::with(&[]).expect("the default aliases load");
+    let mut tracker = crate::entities::Tracker::new(&aliases);
+    crate::read_account(text, None, 'a', &taxonomy, &mut tracker)
 }
 
 /// Pieces of news prose and of hostile input, to be strung together at random.
