@@ -3,7 +3,9 @@
 //! 1. Each claim becomes a sparse vector: its own terms (stems and paraphrase
 //!    concepts) weighted by rarity (IDF over the claims of both accounts), the
 //!    rest of its sentence at a lower weight, its canonical entities, and its
-//!    topics at a small fixed weight. Similarity is the cosine.
+//!    topics at a small fixed weight. Similarity mixes the cosine of the
+//!    claims' own parts (70%) with that of their whole sentences (30%): the
+//!    context counts, but the claim is what is judged.
 //! 2. Candidates come from an inverted index over the rarer keys (a key shared
 //!    by a large share of the claims finds no candidates by itself but still
 //!    counts in the score), so the work grows with the length of the accounts,
@@ -43,6 +45,9 @@ const TOP_K: usize = 8;
 const EXACT_LIMIT: usize = 120;
 /// How much stronger than the threshold a second link to a taken claim must be.
 const SECONDARY_MARGIN: f64 = 0.15;
+/// A list item may share a counterpart with a sibling item that matches it
+/// at least this well relative to the sibling's link.
+const SIBLING_SHARE: f64 = 0.9;
 
 type Vector = Vec<(u32, f64)>;
 
@@ -83,20 +88,18 @@ fn keys(f: &Features, vocabulary: &mut Vocabulary) -> Keys {
     }
 }
 
-fn vector(k: &Keys, idf: &[f64]) -> Vector {
-    let mut weights: HashMap<u32, f64> = HashMap::new();
-    for &id in &k.context {
-        weights.insert(id, idf[id as usize] * CONTEXT_WEIGHT);
-    }
-    for &id in &k.own {
-        weights.insert(id, idf[id as usize]);
-    }
-    for &id in &k.entities {
-        weights.insert(id, idf[id as usize] * ENTITY_WEIGHT);
-    }
-    for &id in &k.topics {
-        weights.insert(id, TOPIC_WEIGHT);
-    }
+/// Weight of the claim's own terms in the score; the rest goes to the
+/// vector that also holds its sentence.
+const CORE_SHARE: f64 = 0.7;
+
+/// The claim's two vectors: its core (own terms, entities, topics) and the
+/// same with its sentence's other terms, each of unit length.
+struct Vectors {
+    core: Vector,
+    full: Vector,
+}
+
+fn normalised(weights: HashMap<u32, f64>) -> Vector {
     let norm = weights.values().map(|w| w * w).sum::<f64>().sqrt();
     let mut v: Vector = if norm > 0.0 {
         weights.into_iter().map(|(id, w)| (id, w / norm)).collect()
@@ -105,6 +108,32 @@ fn vector(k: &Keys, idf: &[f64]) -> Vector {
     };
     v.sort_unstable_by_key(|&(id, _)| id);
     v
+}
+
+fn vectors(k: &Keys, idf: &[f64]) -> Vectors {
+    let mut core: HashMap<u32, f64> = HashMap::new();
+    for &id in &k.own {
+        core.insert(id, idf[id as usize]);
+    }
+    for &id in &k.entities {
+        core.insert(id, idf[id as usize] * ENTITY_WEIGHT);
+    }
+    for &id in &k.topics {
+        core.insert(id, TOPIC_WEIGHT);
+    }
+    let mut full = core.clone();
+    for &id in &k.context {
+        full.entry(id).or_insert(idf[id as usize] * CONTEXT_WEIGHT);
+    }
+    Vectors {
+        core: normalised(core),
+        full: normalised(full),
+    }
+}
+
+fn similarity(x: &Vectors, y: &Vectors) -> f64 {
+    (CORE_SHARE * dot(&x.core, &y.core) + (1.0 - CORE_SHARE) * dot(&x.full, &y.full))
+        .clamp(0.0, 1.0)
 }
 
 fn dot(x: &Vector, y: &Vector) -> f64 {
@@ -150,8 +179,8 @@ pub(crate) fn align(fa: &[Features], fb: &[Features], threshold: f64) -> Vec<Lin
         .iter()
         .map(|&d| (1.0 + total / d.max(1) as f64).ln())
         .collect();
-    let vectors_a: Vec<Vector> = keys_a.iter().map(|k| vector(k, &idf)).collect();
-    let vectors_b: Vec<Vector> = keys_b.iter().map(|k| vector(k, &idf)).collect();
+    let vectors_a: Vec<Vectors> = keys_a.iter().map(|k| vectors(k, &idf)).collect();
+    let vectors_b: Vec<Vectors> = keys_b.iter().map(|k| vectors(k, &idf)).collect();
 
     // Inverted index of B over its own terms and entities; keys in more than
     // `cap` claims of B are too common to find candidates.
@@ -175,7 +204,7 @@ pub(crate) fn align(fa: &[Features], fb: &[Features], threshold: f64) -> Vec<Lin
                     continue;
                 }
                 seen[j] = i;
-                let score = dot(&vectors_a[i], &vectors_b[j]).clamp(0.0, 1.0);
+                let score = similarity(&vectors_a[i], &vectors_b[j]);
                 if score >= threshold {
                     found.push(Link { a: i, b: j, score });
                 }
@@ -187,7 +216,9 @@ pub(crate) fn align(fa: &[Features], fb: &[Features], threshold: f64) -> Vec<Lin
     }
 
     let mut chosen = assign(&candidates, fa.len(), fb.len());
-    add_secondary_links(&candidates, &mut chosen, fa.len(), fb.len(), threshold);
+    let items_a: Vec<bool> = fa.iter().map(|f| f.item).collect();
+    let items_b: Vec<bool> = fb.iter().map(|f| f.item).collect();
+    add_secondary_links(&candidates, &mut chosen, (&items_a, &items_b), threshold);
     chosen.sort_by_key(|l| (l.a, l.b));
     chosen
 }
@@ -345,32 +376,52 @@ fn hungarian(links: &[Link], a_nodes: &[usize], b_nodes: &[usize]) -> Vec<Link> 
 }
 
 /// Links a leftover claim to its taken best counterpart when the match is
-/// strong (a list item against a claim that sums up the list, say).
+/// strong, or when the leftover is a list item that matches as well as the
+/// claim already linked there (a sibling item): one claim can then stand
+/// against several list items on the other side.
 fn add_secondary_links(
     candidates: &[Link],
     chosen: &mut Vec<Link>,
-    na: usize,
-    nb: usize,
+    items: (&[bool], &[bool]),
     threshold: f64,
 ) {
-    let mut linked_a = vec![false; na];
-    let mut linked_b = vec![false; nb];
-    for l in chosen.iter() {
-        linked_a[l.a] = true;
-        linked_b[l.b] = true;
-    }
+    let (items_a, items_b) = items;
     let strong = (threshold + SECONDARY_MARGIN).max(0.4);
-    let mut best_a: HashMap<usize, Link> = HashMap::new();
-    let mut best_b: HashMap<usize, Link> = HashMap::new();
-    for l in candidates.iter().filter(|l| l.score >= strong) {
-        if !linked_a[l.a] && best_a.get(&l.a).is_none_or(|b| l.score > b.score) {
-            best_a.insert(l.a, *l);
-        }
-        if !linked_b[l.b] && best_b.get(&l.b).is_none_or(|b| l.score > b.score) {
-            best_b.insert(l.b, *l);
-        }
+    let mut linked_a: HashMap<usize, f64> = HashMap::new();
+    let mut linked_b: HashMap<usize, f64> = HashMap::new();
+    for l in chosen.iter() {
+        linked_a.insert(l.a, l.score);
+        linked_b.insert(l.b, l.score);
     }
-    let mut extra: Vec<Link> = best_a.into_values().chain(best_b.into_values()).collect();
+    let mut extra: Vec<Link> = Vec::new();
+    // A leftover claim of A against a taken claim of B, then the mirror case.
+    for (leftover_is_a, items) in [(true, items_a), (false, items_b)] {
+        let mut best: HashMap<usize, Link> = HashMap::new();
+        for l in candidates {
+            let (me, other) = if leftover_is_a {
+                (l.a, l.b)
+            } else {
+                (l.b, l.a)
+            };
+            let (mine, theirs) = if leftover_is_a {
+                (&linked_a, &linked_b)
+            } else {
+                (&linked_b, &linked_a)
+            };
+            if mine.contains_key(&me) {
+                continue;
+            }
+            let Some(&taken_score) = theirs.get(&other) else {
+                continue;
+            };
+            let sibling =
+                items.get(me).copied().unwrap_or(false) && l.score >= SIBLING_SHARE * taken_score;
+            if (l.score >= strong || sibling) && best.get(&me).is_none_or(|b| l.score > b.score) {
+                best.insert(me, *l);
+            }
+        }
+        extra.extend(best.into_values());
+    }
     extra.sort_by_key(|l| (l.a, l.b));
     extra.dedup_by_key(|l| (l.a, l.b));
     chosen.extend(extra);

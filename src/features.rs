@@ -24,6 +24,8 @@ pub(crate) struct Features {
     pub degree: Option<(Degree, String)>,
     /// Hedge words of the claim (`soon`, `about`).
     pub hedges: Vec<String>,
+    /// Whether the claim is one item of a list sharing a predicate.
+    pub item: bool,
 }
 
 /// Reads the features of a claim whose offsets are bytes into `text`.
@@ -83,12 +85,30 @@ pub(crate) fn features(text: &str, claim: &Claim) -> Features {
         quantities: quantities(claim_text, &words(claim_text, 0..claim_text.len())),
         degree,
         hedges,
+        item: claim.predicate.is_some(),
+    }
+}
+
+/// The claim as a statement that stands alone: for a list item, the item and
+/// its shared predicate in text order (`public transport … are getting back up
+/// and running`); otherwise the claim's text.
+pub(crate) fn statement(text: &str, claim: &Claim) -> String {
+    let Some(predicate) = claim.predicate else {
+        return claim.text.clone();
+    };
+    let Some(predicate_text) = text.get(predicate.start..predicate.end) else {
+        return claim.text.clone();
+    };
+    if predicate.start >= claim.end {
+        format!("{} … {}", claim.text, predicate_text)
+    } else {
+        format!("{} … {}", predicate_text, claim.text)
     }
 }
 
 /// The span of the shared predicate of a list-item claim, if it has one.
-fn claim_predicate(_claim: &Claim) -> Option<std::ops::Range<usize>> {
-    None
+fn claim_predicate(claim: &Claim) -> Option<std::ops::Range<usize>> {
+    claim.predicate.map(|p| p.start..p.end)
 }
 
 /// `range` if it lies on char boundaries inside `text`.

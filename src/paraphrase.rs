@@ -37,7 +37,10 @@ struct RawDegree {
 #[derive(Deserialize)]
 struct RawFraming {
     about: String,
-    words: Vec<String>,
+    /// Words grouped by the label they give: words of one label are one
+    /// choice of name (`looters`, `marauders`); different labels are
+    /// different framings (`looters` against `terrorists`).
+    labels: Vec<Vec<String>>,
 }
 
 /// How strongly a claim puts its predicate.
@@ -86,6 +89,8 @@ pub(crate) struct Table {
     weak: Vec<String>,
     hedges: Vec<String>,
     framing_about: Vec<String>,
+    /// For each framing label, the vocabulary (index into `framing_about`) it belongs to.
+    framing_labels: Vec<usize>,
     framing: Phrases,
 }
 
@@ -116,10 +121,14 @@ pub(crate) fn table() -> &'static Table {
         }
         let mut framing = Phrases::default();
         let mut framing_about = Vec::new();
+        let mut framing_labels = Vec::new();
         for (n, group) in raw.framing.iter().enumerate() {
             framing_about.push(group.about.clone());
-            for word in &group.words {
-                framing.insert(word, n);
+            for words in &group.labels {
+                for word in words {
+                    framing.insert(word, framing_labels.len());
+                }
+                framing_labels.push(n);
             }
         }
         let stems = |words: &[String]| words.iter().map(|w| stem(w)).collect::<Vec<_>>();
@@ -136,6 +145,7 @@ pub(crate) fn table() -> &'static Table {
             weak: raw.degree.weak,
             hedges: raw.hedges,
             framing_about,
+            framing_labels,
             framing,
         }
     })
@@ -160,6 +170,8 @@ pub(crate) struct Term {
 pub(crate) struct FramingHit {
     /// Index of the vocabulary (see [`Table::framing_about`]).
     pub group: usize,
+    /// Index of the label within all vocabularies: same label, same framing.
+    pub label: usize,
     /// Byte range of the phrase in the text.
     pub range: std::ops::Range<usize>,
 }
@@ -222,9 +234,10 @@ impl Table {
         let mut out = Vec::new();
         let mut at = 0;
         while at < stems.len() {
-            if let Some((len, group)) = self.framing.longest(&stems, at) {
+            if let Some((len, label)) = self.framing.longest(&stems, at) {
                 out.push(FramingHit {
-                    group,
+                    group: self.framing_labels.get(label).copied().unwrap_or(0),
+                    label,
                     range: words[at].range.start..words[at + len - 1].range.end,
                 });
                 at += len;

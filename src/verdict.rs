@@ -9,10 +9,12 @@
 
 use crate::features::Features;
 use crate::paraphrase::{table, Degree};
-use crate::report::{Claim, DiffOp, DiffTag, Modality, Verdict, When};
+use crate::report::{Claim, Modality, Verdict, When};
 
 /// Below this similarity an aligned pair is only loosely related.
-const LOOSE: f64 = 0.3;
+const LOOSE: f64 = 0.25;
+/// From this similarity up, claims that each add a few words still agree.
+const SAME_ANGLE: f64 = 0.6;
 /// Relative difference under which two approximate numbers are compatible.
 const APPROX_TOLERANCE: f64 = 0.15;
 
@@ -22,17 +24,14 @@ pub(crate) struct Side<'c> {
     pub name: char,
     /// The claim (byte offsets).
     pub claim: &'c Claim,
+    /// The claim as a statement that stands alone (a list item with its predicate).
+    pub statement: &'c str,
     /// Its features.
     pub features: &'c Features,
 }
 
-/// Judges an aligned pair; `diff` is the word diff from A's claim to B's.
-pub(crate) fn judge(
-    a: &Side<'_>,
-    b: &Side<'_>,
-    score: f64,
-    diff: &[DiffOp],
-) -> (Verdict, Vec<String>) {
+/// Judges an aligned pair.
+pub(crate) fn judge(a: &Side<'_>, b: &Side<'_>, score: f64) -> (Verdict, Vec<String>) {
     let mut conflicts = Vec::new();
     let mut partials = Vec::new();
 
@@ -199,23 +198,25 @@ pub(crate) fn judge(
     // Specificity: what one side adds that the other lacks.
     let only_a = novel(a.features, b.features);
     let only_b = novel(b.features, a.features);
-    let added = |tag: DiffTag| -> Option<String> {
-        diff.iter()
-            .filter(|op| op.op == tag)
-            .map(|op| op.text.trim())
-            .filter(|t| t.split_whitespace().count() >= 2)
-            .max_by_key(|t| t.len())
-            .map(excerpt)
-    };
     match (only_a, only_b) {
-        (0, n) if n > 0 => partials.push(match added(DiffTag::Insert) {
-            Some(words) => format!("{} is more specific: “{words}”.", b.name),
-            None => format!("{} is more specific.", b.name),
-        }),
-        (n, 0) if n > 0 => partials.push(match added(DiffTag::Delete) {
-            Some(words) => format!("{} is more specific: “{words}”.", a.name),
-            None => format!("{} is more specific.", a.name),
-        }),
+        (0, 0) => {}
+        (0, _) => partials.push(more_specific(b, a)),
+        (_, 0) => partials.push(more_specific(a, b)),
+        // One differing word each is a paraphrase; more is a different angle.
+        (x, y) if x + y > 2 && score < SAME_ANGLE && partials.is_empty() => {
+            if let (Some(pa), Some(pb)) = (
+                novel_phrase(a.statement, b.features),
+                novel_phrase(b.statement, a.features),
+            ) {
+                partials.push(format!(
+                    "Each adds something: {} “{}”, {} “{}”.",
+                    a.name,
+                    excerpt(&pa),
+                    b.name,
+                    excerpt(&pb)
+                ));
+            }
+        }
         _ => {}
     }
 
@@ -252,6 +253,51 @@ pub(crate) fn judge(
     (Verdict::Partial, partials)
 }
 
+/// The reason naming what makes `wide` more specific than `narrow`.
+fn more_specific(wide: &Side<'_>, narrow: &Side<'_>) -> String {
+    match novel_phrase(wide.statement, narrow.features) {
+        Some(words) => format!("{} is more specific: “{}”.", wide.name, excerpt(&words)),
+        None => format!("{} is more specific.", wide.name),
+    }
+}
+
+/// The longest run of `text`'s terms that `other` lacks (only function words
+/// between them), widened to the function words before it: `along the main
+/// highways`.
+fn novel_phrase(text: &str, other: &Features) -> Option<String> {
+    let words = crate::text::words(text, 0..text.len());
+    let terms = table().terms(&words);
+    let is_novel = |t: &crate::paraphrase::Term| {
+        !other.own.contains(&t.key) && !other.context.contains(&t.key)
+    };
+    // Runs of consecutive novel terms: (first word, last word + 1, count).
+    let mut best: Option<(usize, usize, usize)> = None;
+    let mut run: Option<(usize, usize, usize)> = None;
+    for term in &terms {
+        if is_novel(term) {
+            run = Some(match run {
+                Some((start, _, n)) => (start, term.words.end, n + 1),
+                None => (term.words.start, term.words.end, 1),
+            });
+        } else {
+            run = None;
+        }
+        if let Some(r) = run {
+            if best.is_none_or(|b| r.2 > b.2) {
+                best = Some(r);
+            }
+        }
+    }
+    let (first, end, _) = best?;
+    let mut start = first;
+    while start > 0 && first - start < 3 && crate::lexicon::is_stopword(words.get(start - 1)?.text)
+    {
+        start -= 1;
+    }
+    text.get(words.get(start)?.range.start..words.get(end.checked_sub(1)?)?.range.end)
+        .map(str::to_string)
+}
+
 /// How many of `x`'s own content terms the other claim has nowhere.
 fn novel(x: &Features, y: &Features) -> usize {
     x.own
@@ -260,21 +306,28 @@ fn novel(x: &Features, y: &Features) -> usize {
         .count()
 }
 
+/// The words both claims use for what they share, as A writes them
+/// (concepts first: they say most about what the claims share).
 fn shared_words(a: &Side<'_>, b: &Side<'_>) -> Vec<String> {
-    // Concepts first: they say most about what the claims share.
-    let mut own: Vec<&String> = a.features.own.iter().collect();
-    own.sort_by_key(|k| !k.starts_with('~'));
-    let mut out: Vec<String> = own
-        .into_iter()
-        .filter(|k| b.features.own.contains(k))
-        .map(|k| k.trim_start_matches('~').replace('-', " "))
-        .collect();
-    for e in &a.features.entities {
-        if b.features.entities.contains(e) {
-            out.push(e.replace(['-', '_'], " "));
+    let words = crate::text::words(a.statement, 0..a.statement.len());
+    let mut terms = table().terms(&words);
+    terms.sort_by_key(|t| !t.key.starts_with('~'));
+    let mut out: Vec<String> = Vec::new();
+    for term in terms {
+        if !b.features.own.contains(&term.key) {
+            continue;
+        }
+        let surface = words
+            .get(term.words.start)
+            .zip(words.get(term.words.end.saturating_sub(1)))
+            .and_then(|(first, last)| a.statement.get(first.range.start..last.range.end));
+        if let Some(surface) = surface {
+            let surface = surface.to_lowercase();
+            if !out.contains(&surface) {
+                out.push(surface);
+            }
         }
     }
-    out.dedup();
     out.truncate(4);
     out
 }

@@ -1,0 +1,62 @@
+# claimdiff: build, serve and test. Every step skips itself when its output is
+# up to date, so a second `make test` costs seconds plus the tests.
+#   make serve   install what is missing, build, serve www/ on http://127.0.0.1:8000
+#   make test    install what is missing, lint, run every test, print the counts
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+# npm's binaryen (a wasm-opt that understands Rust 1.95's output) wins over any
+# other wasm-opt on the machine; chromedriver is Debian's.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER := /usr/bin/chromedriver
+
+PKG := www/pkg
+WASM := $(PKG)/claimdiff_bg.wasm
+CORE_INPUTS := Cargo.toml Cargo.lock $(shell find src data -type f 2>/dev/null)
+SEEDS := $(patsubst seeds/%,www/seeds/%,$(wildcard seeds/*.txt))
+COUNTS := target/test-counts
+
+.PHONY: help setup setup-browser wasm serve lint test test-native test-node test-chrome test-e2e
+help:
+	@sed -n 's/^#   //p' Makefile
+
+setup:
+	scripts/setup.sh
+
+setup-browser:
+	scripts/setup.sh browser
+
+wasm: setup $(WASM) $(SEEDS)
+
+$(WASM): $(CORE_INPUTS) scripts/wasm-opt.sh
+	wasm-pack build --target web --release --out-dir $(PKG) --no-pack
+	scripts/wasm-opt.sh $(WASM)
+
+www/seeds/%.txt: seeds/%.txt
+	@mkdir -p www/seeds
+	cp $< $@
+
+serve: wasm
+	node scripts/serve.mjs --root www --port 8000
+
+lint: setup
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+test: setup-browser lint test-native test-node test-chrome test-e2e
+	scripts/test-counts.sh summary $(COUNTS)
+
+test-native:
+	scripts/test-counts.sh run $(COUNTS)/native cargo -- cargo test
+
+# Only tests/web.rs: the native test files have nothing to run on wasm32.
+test-node: setup
+	scripts/test-counts.sh run $(COUNTS)/node cargo -- wasm-pack test --node -- --test web
+
+test-chrome: setup-browser
+	WASM_BINDGEN_USE_BROWSER=1 scripts/test-counts.sh run $(COUNTS)/headless-chrome cargo -- \
+	  wasm-pack test --headless --chrome --chromedriver $(CHROMEDRIVER) -- --test web
+
+test-e2e: setup-browser wasm
+	scripts/test-counts.sh run $(COUNTS)/e2e node -- node --test --test-reporter=spec tests/e2e/

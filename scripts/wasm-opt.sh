@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Shrinks the release .wasm with npm's binaryen wasm-opt, in place, and prints
+# the sizes before and after. Debian's binaryen 108 predates the features Rust
+# 1.95 emits and writes a module that fails to load, so only a wasm-opt of
+# version 116 or later is used; without one the .wasm is left as built.
+set -euo pipefail
+wasm=$1
+opt=$(command -v wasm-opt || true)
+version=$([ -n "$opt" ] && "$opt" --version | grep -o '[0-9]\+' | head -1 || echo 0)
+if [ "${version:-0}" -lt 116 ]; then
+  echo "[wasm-opt] no binaryen >= 116 on PATH (run npm ci); keeping the unoptimised .wasm"
+  exit 0
+fi
+before=$(wc -c < "$wasm")
+"$opt" -Os \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  "$wasm" -o "$wasm.opt"
+mv "$wasm.opt" "$wasm"
+after=$(wc -c < "$wasm")
+echo "[wasm-opt] binaryen $version: $before -> $after bytes ($(gzip -c "$wasm" | wc -c) gzipped)"
