@@ -24,10 +24,7 @@ if [ "$native" = 1 ]; then
     cargo bench --profile bench-native --bench compare -- "$@"
 fi
 if [ "$browser" = 1 ]; then
-    wasm="www/pkg/claimdiff_bg.wasm"
-    if [ ! -f "$wasm" ] || [ -n "$(find src Cargo.toml -newer "$wasm" -print -quit)" ]; then
-        wasm-pack build --target web --release --out-dir www/pkg --no-pack
-    fi
+    make wasm   # www/pkg/ as the page ships it (wasm-pack release + wasm-opt)
     (cd benches/browser && { [ -d node_modules ] || npm ci --no-audit --no-fund; })
-    node benches/browser/run.mjs
+    node benches/browser/run.mjs --pairs seeds,100KB,1MB,2MB
 fi
