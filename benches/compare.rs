@@ -4,7 +4,8 @@
 //! Before criterion's own statistics it prints a summary table: the median
 //! time of a few runs, the peak heap memory of one run (counted by a global
 //! allocator that wraps the system one), and how the time grows when the
-//! input doubles. `cargo bench --bench compare -- --test` runs each once.
+//! input doubles (`BENCH_RUNS` runs, 5 by default). With `-- --test` every
+//! pair runs once and criterion only checks that each bench works.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -129,7 +130,11 @@ fn main() {
         }
     }
     let testing = std::env::args().any(|arg| arg == "--test");
-    summary(&pairs, if testing { 1 } else { 5 });
+    let runs = std::env::var("BENCH_RUNS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(if testing { 1 } else { 5 });
+    summary(&pairs, runs);
 
     let mut criterion = Criterion::default()
         .warm_up_time(Duration::from_secs(1))
