@@ -1,113 +1,498 @@
 //! Alignment: which claims of A and B speak of the same thing.
+//!
+//! 1. Each claim becomes a sparse vector: its own terms (stems and paraphrase
+//!    concepts) weighted by rarity (IDF over the claims of both accounts), the
+//!    rest of its sentence at a lower weight, its canonical entities, and its
+//!    topics at a small fixed weight. Similarity mixes the cosine of the
+//!    claims' own parts (70%) with that of their whole sentences (30%): the
+//!    context counts, but the claim is what is judged.
+//! 2. Candidates come from an inverted index over the rarer keys (a key shared
+//!    by a large share of the claims finds no candidates by itself but still
+//!    counts in the score), so the work grows with the length of the accounts,
+//!    not with the product of their claim counts.
+//! 3. The choice is global: an optimal one-to-one assignment (Hungarian method)
+//!    over each connected group of candidates, greedy by descending score for
+//!    very large groups. Text order plays no part, so reordered paragraphs
+//!    align the same.
+//! 4. A claim left over whose best counterpart is already taken may still link
+//!    to it when the match is strong: one claim can stand against several list
+//!    items on the other side.
 
 use std::collections::HashMap;
 
-use crate::text::words;
+use crate::features::Features;
 
-/// Function words that say nothing about what a claim is about.
-const STOPWORDS: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "been", "by", "for", "from", "has", "have", "he",
-    "her", "his", "in", "is", "it", "its", "of", "on", "or", "she", "that", "the", "their", "them",
-    "there", "these", "they", "this", "to", "was", "were", "which", "who", "will", "with", "would",
-    "our", "we", "us", "all", "also", "one", "such", "so", "but", "than",
-];
+/// An aligned pair: indices into the claim lists and the similarity.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Link {
+    /// Index of the claim in A.
+    pub a: usize,
+    /// Index of the claim in B.
+    pub b: usize,
+    /// Cosine similarity in `[0, 1]`.
+    pub score: f64,
+}
 
-/// Lower-cases and strips the commonest English inflections.
-fn term(word: &str) -> String {
-    let lower = word.to_lowercase();
-    for suffix in ["ing", "ed", "es", "s"] {
-        if let Some(stem) = lower.strip_suffix(suffix) {
-            if stem.chars().count() >= 4 {
-                return stem.to_string();
+/// Weight of a sentence term relative to the claim's own terms.
+const CONTEXT_WEIGHT: f64 = 0.3;
+/// Weight of an entity key relative to an own term of the same rarity.
+const ENTITY_WEIGHT: f64 = 1.2;
+/// Fixed weight of a topic key.
+const TOPIC_WEIGHT: f64 = 0.5;
+/// How many candidates each claim keeps.
+const TOP_K: usize = 8;
+/// Largest side of a group solved exactly; larger groups are solved greedily.
+const EXACT_LIMIT: usize = 120;
+/// How much stronger than the threshold a second link to a taken claim must be.
+const SECONDARY_MARGIN: f64 = 0.15;
+/// A list item may share a counterpart with a sibling item that matches it
+/// at least this well relative to the sibling's link.
+const SIBLING_SHARE: f64 = 0.9;
+
+type Vector = Vec<(u32, f64)>;
+
+struct Vocabulary {
+    ids: HashMap<String, u32>,
+}
+
+impl Vocabulary {
+    fn id(&mut self, key: &str) -> u32 {
+        let next = self.ids.len() as u32;
+        *self.ids.entry(key.to_string()).or_insert(next)
+    }
+}
+
+/// The keys of a claim, by kind, as vocabulary ids.
+struct Keys {
+    own: Vec<u32>,
+    context: Vec<u32>,
+    entities: Vec<u32>,
+    topics: Vec<u32>,
+}
+
+fn keys(f: &Features, vocabulary: &mut Vocabulary) -> Keys {
+    let mut ids = |list: &[String], prefix: &str| -> Vec<u32> {
+        let mut out: Vec<u32> = list
+            .iter()
+            .map(|k| vocabulary.id(&format!("{prefix}{k}")))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    };
+    Keys {
+        own: ids(&f.own, ""),
+        context: ids(&f.context, ""),
+        entities: ids(&f.entities, "@"),
+        topics: ids(&f.topics, "#"),
+    }
+}
+
+/// Weight of the claim's own terms in the score; the rest goes to the
+/// vector that also holds its sentence.
+const CORE_SHARE: f64 = 0.7;
+
+/// The claim's two vectors: its core (own terms, entities, topics) and the
+/// same with its sentence's other terms, each of unit length.
+struct Vectors {
+    core: Vector,
+    full: Vector,
+}
+
+fn normalised(weights: HashMap<u32, f64>) -> Vector {
+    let norm = weights.values().map(|w| w * w).sum::<f64>().sqrt();
+    let mut v: Vector = if norm > 0.0 {
+        weights.into_iter().map(|(id, w)| (id, w / norm)).collect()
+    } else {
+        Vec::new()
+    };
+    v.sort_unstable_by_key(|&(id, _)| id);
+    v
+}
+
+fn vectors(k: &Keys, idf: &[f64]) -> Vectors {
+    let mut core: HashMap<u32, f64> = HashMap::new();
+    for &id in &k.own {
+        core.insert(id, idf[id as usize]);
+    }
+    for &id in &k.entities {
+        core.insert(id, idf[id as usize] * ENTITY_WEIGHT);
+    }
+    for &id in &k.topics {
+        core.insert(id, TOPIC_WEIGHT);
+    }
+    let mut full = core.clone();
+    for &id in &k.context {
+        full.entry(id).or_insert(idf[id as usize] * CONTEXT_WEIGHT);
+    }
+    Vectors {
+        core: normalised(core),
+        full: normalised(full),
+    }
+}
+
+fn similarity(x: &Vectors, y: &Vectors) -> f64 {
+    (CORE_SHARE * dot(&x.core, &y.core) + (1.0 - CORE_SHARE) * dot(&x.full, &y.full))
+        .clamp(0.0, 1.0)
+}
+
+fn dot(x: &Vector, y: &Vector) -> f64 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < x.len() && j < y.len() {
+        match x[i].0.cmp(&y[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += x[i].1 * y[j].1;
+                i += 1;
+                j += 1;
             }
         }
     }
-    lower
+    sum
 }
 
-/// A claim as a weighted bag of terms.
-struct Vector {
-    weights: HashMap<String, f64>,
-    norm: f64,
-}
-
-fn bags(text: &str, spans: &[std::ops::Range<usize>]) -> Vec<HashMap<String, f64>> {
-    spans
+/// Aligns the claims of A and B; links come back sorted by (a, b).
+pub(crate) fn align(fa: &[Features], fb: &[Features], threshold: f64) -> Vec<Link> {
+    let mut vocabulary = Vocabulary {
+        ids: HashMap::new(),
+    };
+    let keys_a: Vec<Keys> = fa.iter().map(|f| keys(f, &mut vocabulary)).collect();
+    let keys_b: Vec<Keys> = fb.iter().map(|f| keys(f, &mut vocabulary)).collect();
+    let mut df = vec![0usize; vocabulary.ids.len()];
+    for k in keys_a.iter().chain(&keys_b) {
+        let mut seen: Vec<u32> = k
+            .own
+            .iter()
+            .chain(&k.context)
+            .chain(&k.entities)
+            .copied()
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for id in seen {
+            df[id as usize] += 1;
+        }
+    }
+    let total = (fa.len() + fb.len()).max(1) as f64;
+    let idf: Vec<f64> = df
         .iter()
-        .map(|span| {
-            let mut bag = HashMap::new();
-            for word in words(text, span.clone()) {
-                let lower = word.text.to_lowercase();
-                if STOPWORDS.contains(&lower.as_str()) {
+        .map(|&d| (1.0 + total / d.max(1) as f64).ln())
+        .collect();
+    let vectors_a: Vec<Vectors> = keys_a.iter().map(|k| vectors(k, &idf)).collect();
+    let vectors_b: Vec<Vectors> = keys_b.iter().map(|k| vectors(k, &idf)).collect();
+
+    // Inverted index of B over its own terms and entities; keys in more than
+    // `cap` claims of B are too common to find candidates.
+    let cap = 24usize.max((fb.len() as f64).sqrt() as usize * 3);
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (j, k) in keys_b.iter().enumerate() {
+        for &id in k.own.iter().chain(&k.entities) {
+            postings.entry(id).or_default().push(j);
+        }
+    }
+    let mut candidates: Vec<Link> = Vec::new();
+    let mut seen = vec![usize::MAX; fb.len()];
+    for (i, k) in keys_a.iter().enumerate() {
+        let mut found: Vec<Link> = Vec::new();
+        for id in k.own.iter().chain(&k.entities) {
+            let Some(list) = postings.get(id).filter(|l| l.len() <= cap) else {
+                continue;
+            };
+            for &j in list {
+                if seen[j] == i {
                     continue;
                 }
-                *bag.entry(term(word.text)).or_insert(0.0) += 1.0;
+                seen[j] = i;
+                let score = similarity(&vectors_a[i], &vectors_b[j]);
+                if score >= threshold {
+                    found.push(Link { a: i, b: j, score });
+                }
             }
-            bag
-        })
-        .collect()
+        }
+        found.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.b.cmp(&y.b)));
+        found.truncate(TOP_K);
+        candidates.extend(found);
+    }
+
+    let mut chosen = assign(&candidates, fa.len(), fb.len());
+    let items_a: Vec<bool> = fa.iter().map(|f| f.item).collect();
+    let items_b: Vec<bool> = fb.iter().map(|f| f.item).collect();
+    add_secondary_links(&candidates, &mut chosen, (&items_a, &items_b), threshold);
+    chosen.sort_by_key(|l| (l.a, l.b));
+    chosen
 }
 
-/// Pairs the claims of two texts: TF-IDF cosine similarity over both
-/// accounts, then a one-to-one choice by descending score above `threshold`.
-/// Returns `(index in a, index in b, score)` sorted by the index in a.
-pub(crate) fn align(
-    text_a: &str,
-    spans_a: &[std::ops::Range<usize>],
-    text_b: &str,
-    spans_b: &[std::ops::Range<usize>],
-    threshold: f64,
-) -> Vec<(usize, usize, f64)> {
-    let bags_a = bags(text_a, spans_a);
-    let bags_b = bags(text_b, spans_b);
-    let total = (bags_a.len() + bags_b.len()) as f64;
-    let mut document_frequency: HashMap<&str, f64> = HashMap::new();
-    for bag in bags_a.iter().chain(&bags_b) {
-        for term in bag.keys() {
-            *document_frequency.entry(term).or_insert(0.0) += 1.0;
+/// The optimal one-to-one choice among candidate links, group by group.
+fn assign(candidates: &[Link], na: usize, nb: usize) -> Vec<Link> {
+    // Union-find over A nodes (0..na) and B nodes (na..na+nb).
+    let mut parent: Vec<usize> = (0..na + nb).collect();
+    fn find(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for link in candidates {
+        let (x, y) = (find(&mut parent, link.a), find(&mut parent, na + link.b));
+        if x != y {
+            parent[x] = y;
         }
     }
-    let vector = |bag: &HashMap<String, f64>| {
-        let weights: HashMap<String, f64> = bag
-            .iter()
-            .map(|(term, count)| {
-                let idf = (1.0 + total / document_frequency[term.as_str()]).ln();
-                (term.clone(), count * idf)
-            })
-            .collect();
-        let norm = weights.values().map(|w| w * w).sum::<f64>().sqrt();
-        Vector { weights, norm }
+    let mut groups: HashMap<usize, Vec<Link>> = HashMap::new();
+    for link in candidates {
+        let root = find(&mut parent, link.a);
+        groups.entry(root).or_default().push(*link);
+    }
+    let mut roots: Vec<usize> = groups.keys().copied().collect();
+    roots.sort_unstable();
+    let mut chosen = Vec::new();
+    for root in roots {
+        let links = &groups[&root];
+        let mut a_nodes: Vec<usize> = links.iter().map(|l| l.a).collect();
+        let mut b_nodes: Vec<usize> = links.iter().map(|l| l.b).collect();
+        a_nodes.sort_unstable();
+        a_nodes.dedup();
+        b_nodes.sort_unstable();
+        b_nodes.dedup();
+        if a_nodes.len().min(b_nodes.len()) <= EXACT_LIMIT {
+            chosen.extend(hungarian(links, &a_nodes, &b_nodes));
+        } else {
+            chosen.extend(greedy(links));
+        }
+    }
+    chosen
+}
+
+/// Greedy one-to-one choice by descending score.
+fn greedy(links: &[Link]) -> Vec<Link> {
+    let mut sorted = links.to_vec();
+    sorted.sort_by(|x, y| {
+        y.score
+            .total_cmp(&x.score)
+            .then((x.a, x.b).cmp(&(y.a, y.b)))
+    });
+    let mut used_a = std::collections::HashSet::new();
+    let mut used_b = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for link in sorted {
+        if !used_a.contains(&link.a) && !used_b.contains(&link.b) {
+            used_a.insert(link.a);
+            used_b.insert(link.b);
+            out.push(link);
+        }
+    }
+    out
+}
+
+/// Maximum-weight one-to-one assignment (Hungarian method, O(n²m)) over a
+/// group; pairs without a candidate link may stay unmatched at no cost.
+fn hungarian(links: &[Link], a_nodes: &[usize], b_nodes: &[usize]) -> Vec<Link> {
+    // Rows are the smaller side so that every row can be assigned.
+    let transpose = a_nodes.len() > b_nodes.len();
+    let (rows, cols) = if transpose {
+        (b_nodes, a_nodes)
+    } else {
+        (a_nodes, b_nodes)
     };
-    let vectors_a: Vec<Vector> = bags_a.iter().map(vector).collect();
-    let vectors_b: Vec<Vector> = bags_b.iter().map(vector).collect();
-    let mut candidates = Vec::new();
-    for (i, va) in vectors_a.iter().enumerate() {
-        for (j, vb) in vectors_b.iter().enumerate() {
-            if va.norm == 0.0 || vb.norm == 0.0 {
+    let (n, m) = (rows.len(), cols.len());
+    let mut cost = vec![0.0f64; n * m];
+    for link in links {
+        let (r, c) = if transpose {
+            (link.b, link.a)
+        } else {
+            (link.a, link.b)
+        };
+        if let (Ok(r), Ok(c)) = (rows.binary_search(&r), cols.binary_search(&c)) {
+            cost[r * m + c] = -link.score;
+        }
+    }
+    // e-maxx formulation with 1-based potentials.
+    let inf = f64::INFINITY;
+    let mut u = vec![0.0; n + 1];
+    let mut v = vec![0.0; m + 1];
+    let mut p = vec![0usize; m + 1];
+    let mut way = vec![0usize; m + 1];
+    for i in 1..=n {
+        p[0] = i;
+        let mut j0 = 0;
+        let mut minv = vec![inf; m + 1];
+        let mut used = vec![false; m + 1];
+        loop {
+            used[j0] = true;
+            let i0 = p[j0];
+            let mut delta = inf;
+            let mut j1 = 0;
+            for j in 1..=m {
+                if !used[j] {
+                    let cur = cost[(i0 - 1) * m + (j - 1)] - u[i0] - v[j];
+                    if cur < minv[j] {
+                        minv[j] = cur;
+                        way[j] = j0;
+                    }
+                    if minv[j] < delta {
+                        delta = minv[j];
+                        j1 = j;
+                    }
+                }
+            }
+            for j in 0..=m {
+                if used[j] {
+                    u[p[j]] += delta;
+                    v[j] -= delta;
+                } else {
+                    minv[j] -= delta;
+                }
+            }
+            j0 = j1;
+            if p[j0] == 0 {
+                break;
+            }
+        }
+        loop {
+            let j1 = way[j0];
+            p[j0] = p[j1];
+            j0 = j1;
+            if j0 == 0 {
+                break;
+            }
+        }
+    }
+    let scores: HashMap<(usize, usize), f64> =
+        links.iter().map(|l| ((l.a, l.b), l.score)).collect();
+    let mut out = Vec::new();
+    for j in 1..=m {
+        if p[j] == 0 {
+            continue;
+        }
+        let (r, c) = (rows[p[j] - 1], cols[j - 1]);
+        let (a, b) = if transpose { (c, r) } else { (r, c) };
+        if let Some(&score) = scores.get(&(a, b)) {
+            out.push(Link { a, b, score });
+        }
+    }
+    out
+}
+
+/// Links a leftover claim to its taken best counterpart when the match is
+/// strong, or when the leftover is a list item that matches as well as the
+/// claim already linked there (a sibling item): one claim can then stand
+/// against several list items on the other side.
+fn add_secondary_links(
+    candidates: &[Link],
+    chosen: &mut Vec<Link>,
+    items: (&[bool], &[bool]),
+    threshold: f64,
+) {
+    let (items_a, items_b) = items;
+    let strong = (threshold + SECONDARY_MARGIN).max(0.4);
+    let mut linked_a: HashMap<usize, f64> = HashMap::new();
+    let mut linked_b: HashMap<usize, f64> = HashMap::new();
+    for l in chosen.iter() {
+        linked_a.insert(l.a, l.score);
+        linked_b.insert(l.b, l.score);
+    }
+    let mut extra: Vec<Link> = Vec::new();
+    // A leftover claim of A against a taken claim of B, then the mirror case.
+    for (leftover_is_a, items) in [(true, items_a), (false, items_b)] {
+        let mut best: HashMap<usize, Link> = HashMap::new();
+        for l in candidates {
+            let (me, other) = if leftover_is_a {
+                (l.a, l.b)
+            } else {
+                (l.b, l.a)
+            };
+            let (mine, theirs) = if leftover_is_a {
+                (&linked_a, &linked_b)
+            } else {
+                (&linked_b, &linked_a)
+            };
+            if mine.contains_key(&me) {
                 continue;
             }
-            let dot: f64 = va
-                .weights
-                .iter()
-                .filter_map(|(term, w)| vb.weights.get(term).map(|v| w * v))
-                .sum();
-            let score = dot / (va.norm * vb.norm);
-            if score >= threshold {
-                candidates.push((i, j, score));
+            let Some(&taken_score) = theirs.get(&other) else {
+                continue;
+            };
+            let sibling =
+                items.get(me).copied().unwrap_or(false) && l.score >= SIBLING_SHARE * taken_score;
+            if (l.score >= strong || sibling) && best.get(&me).is_none_or(|b| l.score > b.score) {
+                best.insert(me, *l);
             }
         }
+        extra.extend(best.into_values());
     }
-    candidates.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)).then(x.1.cmp(&y.1)));
-    let mut used_a = vec![false; spans_a.len()];
-    let mut used_b = vec![false; spans_b.len()];
-    let mut chosen = Vec::new();
-    for (i, j, score) in candidates {
-        if !used_a[i] && !used_b[j] {
-            used_a[i] = true;
-            used_b[j] = true;
-            chosen.push((i, j, score));
+    extra.sort_by_key(|l| (l.a, l.b));
+    extra.dedup_by_key(|l| (l.a, l.b));
+    chosen.extend(extra);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(own: &[&str]) -> Features {
+        Features {
+            own: own.iter().map(|s| s.to_string()).collect(),
+            ..Features::default()
         }
     }
-    chosen.sort_by_key(|&(i, j, _)| (i, j));
-    chosen
+
+    #[test]
+    fn assignment_is_global_not_first_come() {
+        // a0 is close to both b0 and b1, a1 only to b0: the global choice
+        // gives b0 to a1 and b1 to a0, although a0 ↔ b0 scores highest.
+        let a = [f(&["x", "y", "z"]), f(&["x", "y", "w"])];
+        let b = [f(&["x", "y", "z", "w"]), f(&["x", "y", "z", "q"])];
+        let links = align(&a, &b, 0.1);
+        let pairs: Vec<(usize, usize)> = links.iter().map(|l| (l.a, l.b)).collect();
+        assert!(
+            pairs.contains(&(0, 1)) && pairs.contains(&(1, 0)),
+            "{links:?}"
+        );
+    }
+
+    #[test]
+    fn order_does_not_matter() {
+        let a = [
+            f(&["bridge", "open"]),
+            f(&["school", "close"]),
+            f(&["rain", "flood"]),
+        ];
+        let b = [
+            f(&["flood", "rain"]),
+            f(&["bridge", "open", "monday"]),
+            f(&["school", "close"]),
+        ];
+        let links = align(&a, &b, 0.2);
+        let pairs: Vec<(usize, usize)> = links.iter().map(|l| (l.a, l.b)).collect();
+        assert_eq!(pairs, [(0, 1), (1, 2), (2, 0)]);
+    }
+
+    #[test]
+    fn unrelated_claims_stay_one_sided() {
+        let a = [f(&["bridge", "open"])];
+        let b = [f(&["school", "close"])];
+        assert!(align(&a, &b, 0.2).is_empty());
+        assert!(align(&[], &b, 0.2).is_empty());
+    }
+
+    #[test]
+    fn hungarian_matches_brute_force_on_small_groups() {
+        let scores = [[0.9, 0.8, 0.1], [0.85, 0.2, 0.0], [0.0, 0.7, 0.6]];
+        let mut links = Vec::new();
+        for (a, row) in scores.iter().enumerate() {
+            for (b, &score) in row.iter().enumerate() {
+                if score > 0.0 {
+                    links.push(Link { a, b, score });
+                }
+            }
+        }
+        let got: f64 = hungarian(&links, &[0, 1, 2], &[0, 1, 2])
+            .iter()
+            .map(|l| l.score)
+            .sum();
+        // Best: a0-b1 0.8 + a1-b0 0.85 + a2-b2 0.6 = 2.25.
+        assert!((got - 2.25).abs() < 1e-9, "{got}");
+    }
 }

@@ -1,8 +1,21 @@
 //! Claims: the checkable statements of an account, with exact offsets.
+//!
+//! A sentence gives one claim, unless it coordinates clauses that state
+//! separate facts (`The Internet started working, public transport was
+//! launched`: two claims) or lists things that share one predicate (`Trade,
+//! markets and logistics are getting back up and running`: one claim per
+//! item, each with the shared predicate's span). Commas inside quotes and
+//! brackets never split, so quoted speech stays whole, and a comma splits only
+//! when both sides read as clauses with their own subject and verb, so that
+//! appositives and `According to X,` stay whole.
+//!
+//! A sentence repeated in the account (a pull quote, a headline restated)
+//! gives one claim that lists the other places under `repeats`.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::text::sentences;
+use crate::tokens::{tokens, Kind, Token};
 
 /// A claim before analysis: where it stands and its context sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,15 +24,989 @@ pub(crate) struct ClaimDraft {
     pub range: Range<usize>,
     /// The sentence it comes from.
     pub sentence: Range<usize>,
+    /// For a list item, the span of the predicate it shares with the other items.
+    pub predicate: Option<Range<usize>>,
+    /// Other places where the account says the same thing.
+    pub repeats: Vec<Range<usize>>,
 }
 
-/// Finds the claims of `text[body]`.
-pub(crate) fn extract(text: &str, body: Range<usize>) -> Vec<ClaimDraft> {
-    sentences(text, body)
-        .into_iter()
-        .map(|sentence| ClaimDraft {
+/// Finite verb forms that need no guessing: auxiliaries and modals.
+pub(crate) const AUXILIARIES: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "am",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "can",
+    "could",
+    "shall",
+    "should",
+    "may",
+    "might",
+    "must",
+    "cannot",
+    "won't",
+    "can't",
+    "isn't",
+    "aren't",
+    "wasn't",
+    "weren't",
+    "hasn't",
+    "haven't",
+    "hadn't",
+    "don't",
+    "doesn't",
+    "didn't",
+    "wouldn't",
+    "couldn't",
+    "shouldn't",
+];
+
+/// Common irregular past and present forms that end in neither `-ed` nor a
+/// tell-tale suffix.
+const IRREGULAR_VERBS: &[&str] = &[
+    "began",
+    "became",
+    "came",
+    "went",
+    "gave",
+    "took",
+    "made",
+    "said",
+    "says",
+    "told",
+    "heard",
+    "held",
+    "left",
+    "kept",
+    "met",
+    "ran",
+    "saw",
+    "sent",
+    "stood",
+    "thought",
+    "knew",
+    "found",
+    "brought",
+    "bought",
+    "fell",
+    "felt",
+    "fought",
+    "led",
+    "lost",
+    "paid",
+    "rose",
+    "sat",
+    "spoke",
+    "stole",
+    "struck",
+    "won",
+    "wrote",
+    "broke",
+    "chose",
+    "drove",
+    "flew",
+    "grew",
+    "hid",
+    "shot",
+    "shut",
+    "sold",
+    "spent",
+    "threw",
+    "understood",
+    "woke",
+    "goes",
+    "got",
+    "remains",
+    "continues",
+    "seems",
+    "appears",
+    "operate",
+    "operates",
+    "works",
+];
+
+/// Verbs that report speech or a source. A clause made of a subject and one
+/// of these (`…, officials said`, `…, Kazinform has learnt from the press
+/// service`) frames the claim before it and is not a claim of its own.
+pub(crate) const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "noted",
+    "notes",
+    "stressed",
+    "stresses",
+    "stated",
+    "states",
+    "explained",
+    "explains",
+    "emphasized",
+    "emphasised",
+    "reported",
+    "reports",
+    "announced",
+    "announces",
+    "claimed",
+    "claims",
+    "declared",
+    "declares",
+    "confirmed",
+    "confirms",
+    "wrote",
+    "writes",
+    "tweeted",
+    "recalled",
+    "insisted",
+    "warned",
+    "replied",
+    "revealed",
+    "reveals",
+    "informed",
+    "assured",
+    "underlined",
+    "admitted",
+    "acknowledged",
+    "argued",
+    "learnt",
+    "learned",
+    "cited",
+    "quoted",
+    "continued",
+    "concluded",
+    "believes",
+    "thinks",
+    "thought",
+    "asserted",
+    "clarified",
+    "specified",
+    "mentioned",
+];
+
+/// Words that open a subordinate clause or a relative clause.
+pub(crate) const SUBORDINATORS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "whether", "if", "when", "whenever", "because",
+    "since", "although", "though", "while", "whereas", "where", "unless", "until", "once", "as",
+    "how", "after", "before", "so",
+];
+
+/// Subordinators that cannot occur inside a list item (`as` can: `as well as`).
+const CLAUSE_OPENERS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "whether", "if", "when", "because", "since",
+    "although", "though", "while", "where", "unless", "until",
+];
+
+/// Prepositions and frame openers that cannot start an independent clause.
+const PREPOSITIONS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "over",
+    "under",
+    "for",
+    "with",
+    "without",
+    "from",
+    "by",
+    "of",
+    "thanks",
+    "amid",
+    "following",
+    "including",
+    "such",
+    "like",
+    "among",
+    "between",
+    "through",
+    "across",
+    "against",
+    "despite",
+    "according",
+    "to",
+    "into",
+    "about",
+    "around",
+    "near",
+    "within",
+    "towards",
+    "toward",
+    "except",
+    "besides",
+    "unlike",
+    "per",
+    "via",
+    "together",
+];
+
+/// Words that open a noun phrase as a subject can.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
+    "your", "some", "many", "most", "all", "several", "every", "each", "both", "another", "other",
+    "few", "no", "one", "two", "three", "four", "five",
+];
+
+/// Personal pronouns that can be a clause's subject.
+const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you", "there"];
+
+/// Conjunctions that may lead a clause or list item and are not part of it.
+const LEADERS: &[&str] = &["and", "but", "or", "so", "yet", "then", "nor", "plus"];
+
+/// Words that lead a list item and are not part of it (`including public transport`).
+const ITEM_LEADERS: &[&str] = &[
+    "and",
+    "or",
+    "nor",
+    "including",
+    "especially",
+    "notably",
+    "plus",
+    "like",
+];
+
+/// Finds the claims of the given sentences (in text order).
+pub(crate) fn extract(text: &str, sentences: &[Range<usize>]) -> Vec<ClaimDraft> {
+    let mut drafts = Vec::new();
+    for sentence in sentences {
+        split_sentence(text, sentence.clone(), &mut drafts);
+    }
+    fold_repeats(text, drafts)
+}
+
+/// A run of tokens between split points, as indices into the sentence's tokens.
+type Segment = Range<usize>;
+
+fn split_sentence(text: &str, sentence: Range<usize>, out: &mut Vec<ClaimDraft>) {
+    let toks = tokens(text, sentence.clone());
+    let open = protected(&toks);
+    let commas: Vec<usize> = (0..toks.len())
+        .filter(|&i| !open[i] && toks[i].is_punct(','))
+        .collect();
+    let segments = segments_between(&toks, &commas);
+    let lists = [infinitive_list, subject_list, object_list];
+    if let Some(list) = lists.iter().find_map(|f| f(text, &toks, &segments)) {
+        let predicate = Some(list.predicate);
+        out.extend(list.items.into_iter().map(|range| ClaimDraft {
+            range,
+            sentence: sentence.clone(),
+            predicate: predicate.clone(),
+            repeats: Vec::new(),
+        }));
+        return;
+    }
+    let clauses = clauses(text, &toks, &open);
+    if clauses.len() < 2 {
+        out.push(ClaimDraft {
             range: sentence.clone(),
             sentence,
-        })
+            predicate: None,
+            repeats: Vec::new(),
+        });
+        return;
+    }
+    let last = clauses.len() - 1;
+    for (n, clause) in clauses.into_iter().enumerate() {
+        let Some(range) = clause_range(text, &toks, clause, n == last, &sentence) else {
+            continue;
+        };
+        out.push(ClaimDraft {
+            range,
+            sentence: sentence.clone(),
+            predicate: None,
+            repeats: Vec::new(),
+        });
+    }
+}
+
+/// Marks the tokens inside quotes or brackets, where no split may happen.
+///
+/// A closing quote with no opening one means the quote began in an earlier
+/// sentence: everything before it is quoted. An opening quote that does not
+/// close runs to the end of the sentence.
+fn protected(toks: &[Token]) -> Vec<bool> {
+    let mut out = vec![false; toks.len()];
+    let mut quote = 0usize;
+    let mut straight = false;
+    let mut bracket = 0usize;
+    for (i, tok) in toks.iter().enumerate() {
+        match tok.kind {
+            Kind::Punct('“' | '«' | '„') => quote += 1,
+            Kind::Punct('”' | '»') => {
+                if quote == 0 {
+                    out[..i].iter_mut().for_each(|p| *p = true);
+                }
+                quote = quote.saturating_sub(1);
+            }
+            Kind::Punct('"') => straight = !straight,
+            Kind::Punct('(' | '[') => bracket += 1,
+            Kind::Punct(')' | ']') => bracket = bracket.saturating_sub(1),
+            _ => {}
+        }
+        out[i] |= quote > 0 || straight || bracket > 0;
+    }
+    out
+}
+
+/// The runs of tokens between the given split tokens (which belong to neither side).
+fn segments_between(toks: &[Token], splits: &[usize]) -> Vec<Segment> {
+    let mut out = Vec::with_capacity(splits.len() + 1);
+    let mut start = 0;
+    for &split in splits {
+        out.push(start..split);
+        start = split + 1;
+    }
+    out.push(start..toks.len());
+    out
+}
+
+/// The word tokens of a segment.
+fn words<'a>(toks: &'a [Token], segment: &Segment) -> impl Iterator<Item = &'a Token> + 'a {
+    toks.get(segment.clone())
+        .unwrap_or(&[])
+        .iter()
+        .filter(|t| t.is_word())
+}
+
+/// Whether the word at `toks[i]` is a finite verb, as far as a word list and
+/// the `-ed` ending can tell.
+fn is_verb(text: &str, toks: &[Token], i: usize) -> bool {
+    let Some(tok) = toks.get(i) else {
+        return false;
+    };
+    if !tok.is_word() {
+        return false;
+    }
+    if tok.is_any(text, AUXILIARIES) || tok.is_any(text, IRREGULAR_VERBS) {
+        return true;
+    }
+    let word = tok.text(text);
+    let after_determiner = i
+        .checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .is_some_and(|p| p.is_any(text, DETERMINERS));
+    word.len() >= 5
+        && word.ends_with("ed")
+        && !after_determiner
+        && word.chars().next().is_some_and(char::is_lowercase)
+}
+
+fn is_aux(text: &str, tok: &Token) -> bool {
+    tok.is_any(text, AUXILIARIES)
+}
+
+/// Whether a segment has a finite verb.
+fn has_verb(text: &str, toks: &[Token], segment: &Segment) -> bool {
+    segment.clone().any(|i| is_verb(text, toks, i))
+}
+
+/// Index of the first word of a segment after any leading conjunctions.
+fn first_word(text: &str, toks: &[Token], segment: &Segment) -> Option<usize> {
+    segment
+        .clone()
+        .find(|&i| toks[i].is_word() && !toks[i].is_any(text, LEADERS))
+}
+
+/// Whether a segment opens an independent clause: a subject, then a verb.
+fn starts_clause(text: &str, toks: &[Token], segment: &Segment) -> bool {
+    let Some(first) = first_word(text, toks, segment) else {
+        return false;
+    };
+    let head = &toks[first];
+    let word = head.text(text);
+    if head.is_any(text, SUBORDINATORS)
+        || head.is_any(text, PREPOSITIONS)
+        || is_verb(text, toks, first)
+        || word.ends_with("ing")
+        || head.is_any(text, &["not", "no", "never", "also", "then", "now"])
+    {
+        return false;
+    }
+    let nominal = head.is_any(text, DETERMINERS)
+        || head.is_any(text, PRONOUNS)
+        || head.is_capitalised(text)
+        || word.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let mut seen = 0;
+    for i in first + 1..segment.end {
+        let tok = &toks[i];
+        if !tok.is_word() {
+            continue;
+        }
+        seen += 1;
+        if tok.is(text, "to") && !nominal {
+            return false;
+        }
+        if nominal && seen <= 6 && is_verb(text, toks, i) {
+            return true;
+        }
+        if !nominal && seen <= 4 && is_aux(text, tok) {
+            return true;
+        }
+        if seen > 6 {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether the tokens form a complete main clause: not opened by a
+/// subordinator or preposition, with a main verb before any subordinate
+/// clause, and no subordinate clause (`informed that …`) left waiting for its
+/// verb.
+fn complete(text: &str, toks: &[Token], span: &Segment) -> bool {
+    let Some(first) = first_word(text, toks, span) else {
+        return false;
+    };
+    if toks[first].is_any(text, SUBORDINATORS) || toks[first].is_any(text, PREPOSITIONS) {
+        return false;
+    }
+    let mut main = false;
+    let mut subordinate = false;
+    let mut open = false;
+    for i in span.clone() {
+        if toks[i].is_any(text, SUBORDINATORS) {
+            open = true;
+            subordinate = true;
+        } else if is_verb(text, toks, i) {
+            if open {
+                open = false;
+            } else if !subordinate {
+                main = true;
+            }
+        }
+    }
+    main && !open
+}
+
+/// Groups a sentence's tokens into coordinated clauses. Split points are
+/// commas, semicolons and the conjunctions `and`/`but` outside quotes and
+/// brackets; a split is kept only between a complete clause and one that
+/// starts with its own subject and verb.
+fn clauses(text: &str, toks: &[Token], open: &[bool]) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::new();
+    let mut current: Option<Segment> = None;
+    let mut start = 0;
+    let mut pieces = Vec::new();
+    for (i, tok) in toks.iter().enumerate() {
+        if open[i] {
+            continue;
+        }
+        let separator = tok.is_punct(',') || tok.is_punct(';');
+        let conjunction = tok.is(text, "and") || tok.is(text, "but");
+        if separator || (conjunction && i > start) {
+            pieces.push(start..i);
+            start = if separator { i + 1 } else { i };
+        }
+    }
+    pieces.push(start..toks.len());
+    for piece in pieces {
+        if words(toks, &piece).next().is_none() {
+            if let Some(c) = current.as_mut() {
+                c.end = piece.end;
+            }
+            continue;
+        }
+        current = Some(match current {
+            None => piece,
+            Some(c)
+                if complete(text, toks, &c)
+                    && starts_clause(text, toks, &piece)
+                    && !reporting_frame(text, toks, &piece) =>
+            {
+                out.push(c);
+                piece
+            }
+            Some(c) => c.start..piece.end,
+        });
+    }
+    out.extend(current);
+    out
+}
+
+/// Whether a clause is only a reporting frame: its first verb reports
+/// speech and no `that` follows (`the officer said`, `Kazinform has learnt
+/// from the press service`).
+fn reporting_frame(text: &str, toks: &[Token], piece: &Segment) -> bool {
+    let verbs = piece
+        .clone()
+        .filter(|&i| is_verb(text, toks, i) || toks[i].is_any(text, REPORTING_VERBS));
+    let reporting = verbs
+        .take(2)
+        .find(|&i| toks[i].is_any(text, REPORTING_VERBS));
+    reporting.is_some_and(|i| {
+        !(i + 1..piece.end).any(|j| toks[j].is(text, "that") || toks[j].is_punct(':'))
+    })
+}
+
+/// The text span of a clause: without leading conjunctions and without the
+/// trailing comma; the last clause keeps the sentence's closing mark.
+fn clause_range(
+    text: &str,
+    toks: &[Token],
+    clause: Segment,
+    last: bool,
+    sentence: &Range<usize>,
+) -> Option<Range<usize>> {
+    let first = first_word(text, toks, &clause)?;
+    let start = toks[first].range.start;
+    let end = if last {
+        sentence.end
+    } else {
+        let end_tok = clause
+            .clone()
+            .rev()
+            .find(|&i| !(toks[i].is_punct(',') || toks[i].is_punct(';')))?;
+        toks[end_tok].range.end
+    };
+    (start < end).then_some(start..end)
+}
+
+/// The items of a list and the predicate they share.
+struct List {
+    items: Vec<Range<usize>>,
+    predicate: Range<usize>,
+}
+
+/// The most words a list item may have in a list after the verb; longer runs
+/// are usually appositives (`Roman Sklyar, First Deputy Prime Minister`).
+const MAX_OBJECT_ITEM_WORDS: usize = 4;
+/// The most words a subject-list item may have.
+const MAX_SUBJECT_ITEM_WORDS: usize = 8;
+
+/// `He ordered them to restore X, to render Y, and to prevent Z`: one item
+/// per infinitive, sharing `He ordered them`.
+fn infinitive_list(text: &str, toks: &[Token], segments: &[Segment]) -> Option<List> {
+    let starts_with_to =
+        |segment: &Segment| first_word(text, toks, segment).filter(|&i| toks[i].is(text, "to"));
+    let head = (0..segments.len().saturating_sub(1)).find(|&n| {
+        starts_with_to(&segments[n + 1]).is_some() && starts_with_to(&segments[n]).is_none()
+    })?;
+    let segment = &segments[head];
+    let to = segment.clone().rev().find(|&i| {
+        toks[i].is(text, "to")
+            && toks.get(i + 1).is_some_and(|next| {
+                next.is_word()
+                    && !next.is_any(text, DETERMINERS)
+                    && !next.is_capitalised(text)
+                    && next
+                        .text(text)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphabetic)
+            })
+    })?;
+    let first_item = toks[to].range.start..segment_end(toks, segment)?;
+    let mut items = Vec::from([first_item]);
+    for segment in &segments[head + 1..] {
+        let Some(i) = starts_with_to(segment) else {
+            break;
+        };
+        items.push(toks[i].range.start..segment_end(toks, segment)?);
+    }
+    let predicate_end = toks[..to].iter().rev().find(|t| t.is_word())?.range.end;
+    let predicate_start = toks.iter().find(|t| t.is_word())?.range.start;
+    (items.len() >= 2 && predicate_start < predicate_end).then_some(List {
+        items,
+        predicate: predicate_start..predicate_end,
+    })
+}
+
+/// Sentence adverbs that a comma sets off at the head of a sentence; they
+/// are not the first item of a list (`Yesterday, the bridge and the tunnel
+/// were closed`).
+const SENTENCE_ADVERBS: &[&str] = &[
+    "yesterday",
+    "today",
+    "tomorrow",
+    "meanwhile",
+    "however",
+    "now",
+    "earlier",
+    "later",
+    "also",
+    "still",
+    "moreover",
+    "furthermore",
+    "nevertheless",
+    "then",
+    "overall",
+    "finally",
+    "first",
+    "second",
+    "instead",
+    "separately",
+    "currently",
+    "previously",
+    "recently",
+    "gradually",
+];
+
+/// `Trade, markets, financial sector as well as logistics are getting back
+/// up and running`: one item per thing listed, sharing the predicate.
+fn subject_list(text: &str, toks: &[Token], segments: &[Segment]) -> Option<List> {
+    let verb = (0..toks.len()).find(|&i| is_verb(text, toks, i))?;
+    let k = segments.iter().position(|s| s.contains(&verb))?;
+    if k == 0 {
+        return None;
+    }
+    let mut nouns: Vec<Segment> = segments[..k].to_vec();
+    let before_verb = segments[k].start..verb;
+    if words(toks, &before_verb).next().is_some() {
+        nouns.push(before_verb);
+    } else if k < 2 {
+        return None;
+    }
+    let first = first_word(text, toks, nouns.first()?)?;
+    let head = &toks[first];
+    let lone = words(toks, &nouns[0]).count() == 1;
+    if head.is_any(text, PREPOSITIONS)
+        || head.is_any(text, SENTENCE_ADVERBS)
+        || (lone && head.text(text).ends_with("ly"))
+    {
+        return None;
+    }
+    let fits = |s: &Segment| {
+        words(toks, s).count() <= MAX_SUBJECT_ITEM_WORDS
+            && !words(toks, s).any(|t| t.is_any(text, CLAUSE_OPENERS))
+    };
+    let coordinated = nouns
+        .iter()
+        .any(|s| coordinators(text, toks, s).next().is_some());
+    if !coordinated || !nouns.iter().all(fits) {
+        return None;
+    }
+    let mut items = Vec::new();
+    for segment in &nouns {
+        items.extend(list_items(text, toks, segment));
+    }
+    let predicate = toks[verb].range.start..content_end(toks, verb..toks.len())?;
+    (items.len() >= 2).then_some(List { items, predicate })
+}
+
+/// `The factory stopped the production of pastries, buns, gingerbread and
+/// dryers`: one item per thing listed after the verb.
+fn object_list(text: &str, toks: &[Token], segments: &[Segment]) -> Option<List> {
+    let verb_at = segments.iter().rposition(|s| has_verb(text, toks, s))?;
+    let tail = segments.get(verb_at + 1..)?;
+    let last = tail.last()?;
+    let short = |s: &Segment| {
+        let n = words(toks, s).count();
+        (1..=MAX_OBJECT_ITEM_WORDS).contains(&n)
+    };
+    if !tail.iter().all(short) || coordinators(text, toks, last).next().is_none() {
+        return None;
+    }
+    let segment = &segments[verb_at];
+    // The first item is the end of the verb's segment, after its last verb or preposition.
+    let cut = segment
+        .clone()
+        .rev()
+        .find(|&i| is_verb(text, toks, i) || toks[i].is_any(text, PREPOSITIONS))?;
+    let first_item = cut + 1..segment.end;
+    if !short(&first_item) {
+        return None;
+    }
+    let mut items = list_items(text, toks, &first_item);
+    for segment in tail {
+        items.extend(list_items(text, toks, segment));
+    }
+    let predicate_start = toks[first_word(text, toks, segment)?].range.start;
+    let predicate = predicate_start..toks[cut].range.end;
+    (items.len() >= 3).then_some(List { items, predicate })
+}
+
+/// Token indices where a segment's words are coordinated: `and`, `or`,
+/// `nor`, and the first word of `as well as`.
+fn coordinators<'a>(
+    text: &'a str,
+    toks: &'a [Token],
+    segment: &Segment,
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    segment.clone().filter_map(move |i| {
+        if toks[i].is_any(text, &["and", "or", "nor"]) {
+            Some((i, 1))
+        } else if toks[i].is(text, "as")
+            && toks.get(i + 1).is_some_and(|t| t.is(text, "well"))
+            && toks.get(i + 2).is_some_and(|t| t.is(text, "as"))
+        {
+            Some((i, 3))
+        } else {
+            None
+        }
+    })
+}
+
+/// The items of one list segment: split on its coordinators, without
+/// leading `including`/`and`, as text spans.
+fn list_items(text: &str, toks: &[Token], segment: &Segment) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = segment.start;
+    let mut push = |from: usize, to: usize| {
+        let from = (from..to).find(|&i| toks[i].is_word() && !toks[i].is_any(text, ITEM_LEADERS));
+        let to = from.and_then(|from| (from..to).rev().find(|&i| toks[i].is_word()));
+        if let (Some(from), Some(to)) = (from, to) {
+            out.push(toks[from].range.start..toks[to].range.end);
+        }
+    };
+    let mut skip_to = 0;
+    for (i, len) in coordinators(text, toks, segment).collect::<Vec<_>>() {
+        if i < skip_to {
+            continue;
+        }
+        push(start, i);
+        start = i + len;
+        skip_to = start;
+    }
+    push(start, segment.end);
+    out
+}
+
+/// End of the last word or closing bracket/quote in `span`, leaving out the
+/// sentence's final full stop.
+fn content_end(toks: &[Token], span: Segment) -> Option<usize> {
+    toks.get(span)?
+        .iter()
+        .rev()
+        .find(|t| t.is_word() || matches!(t.kind, Kind::Punct(')' | '”' | '"' | '»' | '%')))
+        .map(|t| t.range.end)
+}
+
+/// End of the last token of a segment that is not a comma, full stop or semicolon.
+fn segment_end(toks: &[Token], segment: &Segment) -> Option<usize> {
+    content_end(toks, segment.clone())
+}
+
+/// Words left out of a claim's repeat key: articles and the auxiliaries that
+/// differ between `has been launched` and `was launched`.
+const KEY_SKIP: &[&str] = &[
+    "a", "an", "the", "has", "have", "had", "been", "was", "were", "is", "are",
+];
+/// Prefixes of at most this many key words are indexed for near repeats.
+const MAX_PREFIX_WORDS: usize = 24;
+/// The fewest key words a claim needs to be folded into a longer one.
+const MIN_PREFIX_WORDS: usize = 3;
+
+/// The words that identify a claim for repeat detection, lower-cased.
+fn key_words(text: &str, range: Range<usize>) -> Vec<String> {
+    tokens(text, range)
+        .iter()
+        .filter(|t| t.is_word() && !t.is_any(text, KEY_SKIP))
+        .map(|t| t.text(text).to_lowercase().replace('’', "'"))
         .collect()
+}
+
+/// Folds claims that repeat an earlier one into it: the same words (after
+/// case, punctuation, articles and auxiliaries), or the first words of an
+/// earlier claim making up at least half of it (`The Internet has started
+/// working` after `The Internet started working in the city`). A list item
+/// repeats only the same item with the same predicate.
+fn fold_repeats(text: &str, drafts: Vec<ClaimDraft>) -> Vec<ClaimDraft> {
+    let mut out: Vec<ClaimDraft> = Vec::with_capacity(drafts.len());
+    let mut exact: HashMap<String, usize> = HashMap::new();
+    let mut prefixes: HashMap<String, (usize, usize)> = HashMap::new();
+    for draft in drafts {
+        let mut words = key_words(text, draft.range.clone());
+        if words.is_empty() {
+            out.push(draft);
+            continue;
+        }
+        if let Some(predicate) = &draft.predicate {
+            words.push("|".to_string());
+            words.extend(key_words(text, predicate.clone()));
+        }
+        let key = words.join(" ");
+        let earlier = exact.get(&key).copied().or_else(|| {
+            prefixes
+                .get(&key)
+                .filter(|&&(_, total)| words.len() * 2 >= total)
+                .map(|&(n, _)| n)
+                .filter(|_| draft.predicate.is_none() && words.len() >= MIN_PREFIX_WORDS)
+        });
+        if let Some(n) = earlier.filter(|&n| out[n].sentence != draft.sentence) {
+            out[n].repeats.push(draft.range);
+            continue;
+        }
+        let n = out.len();
+        exact.entry(key).or_insert(n);
+        if draft.predicate.is_none() {
+            for len in MIN_PREFIX_WORDS..words.len().min(MAX_PREFIX_WORDS + 1) {
+                prefixes
+                    .entry(words[..len].join(" "))
+                    .or_insert((n, words.len()));
+            }
+        }
+        out.push(draft);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim_texts(text: &str) -> Vec<String> {
+        let sentences = crate::text::sentences(text, 0..text.len());
+        extract(text, &sentences)
+            .into_iter()
+            .map(|d| match d.predicate {
+                Some(p) => format!("{} || {}", &text[d.range], &text[p]),
+                None => text[d.range].to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn coordinated_clauses_split_into_claims() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "The Internet started working in the city, public transport was launched along the main highways.",
+                &[
+                    "The Internet started working in the city",
+                    "public transport was launched along the main highways.",
+                ],
+            ),
+            (
+                "The bridge reopened on Monday, and the ferries stopped running.",
+                &["The bridge reopened on Monday", "the ferries stopped running."],
+            ),
+            (
+                "Schools will reopen next week; hospitals have resumed routine surgery.",
+                &["Schools will reopen next week", "hospitals have resumed routine surgery."],
+            ),
+            (
+                "The dam held but the river flooded two villages.",
+                &["The dam held", "the river flooded two villages."],
+            ),
+        ];
+        for &(text, expected) in cases {
+            assert_eq!(claim_texts(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn frames_appositives_and_quotes_stay_whole() {
+        for text in [
+            "According to mayor Sagintayev, all housing and public unities in Almaty operate routinely.",
+            "Another strategic facility in the city, the Kazakhtelecom telecommunications company, is guarded by Russian peacekeepers.",
+            "People, no longer fearing for their lives, began to travel by car to work or on personal business.",
+            "“People help in every possible way, they respond to all requests,” the officer said.",
+            "When marauders appeared, the factory stopped making pastries.",
+            "If such a decision is made, then we have done our job well.",
+            "The President was informed that thanks to his decision to deploy additional forces, including the CSTO peacekeeping contingent, Almaty city was liberated from terrorists.",
+            "President Tokayev also revealed that the forces will start withdrawing tomorrow, adding the words of gratitude to the command.",
+            "We immediately launched the production of all bakery products and are now working as usual.",
+            "The decision that the building will be guarded by peacekeepers, the workers greeted with a bang.",
+            "Residents often approach the soldiers and ask to be photographed.",
+            "Despite notable improvements in the city, the contingent continues to carry out its tasks.",
+            "Mr. Ortega, 54, a former union leader who was elected in May, said the strike had ended.",
+            "Trade and catering facilities are getting back up and running.",
+            "Yesterday, the bridge and the tunnel were closed.",
+            "The chairman chaired a meeting in the capital, Kazinform has learnt from the press service.",
+            "The troops left the city on Friday, the ministry said.",
+        ] {
+            assert_eq!(claim_texts(text), [text], "{text}");
+        }
+    }
+
+    #[test]
+    fn lists_expand_into_items_with_their_predicate() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Trade and catering facilities, markets, financial sector as well as logistics, including public transport, are getting back up and running.",
+                &[
+                    "Trade || are getting back up and running",
+                    "catering facilities || are getting back up and running",
+                    "markets || are getting back up and running",
+                    "financial sector || are getting back up and running",
+                    "logistics || are getting back up and running",
+                    "public transport || are getting back up and running",
+                ],
+            ),
+            (
+                "He gave an instruction to the commission to restore the city’s infrastructure as soon as possible, to render necessary support to businesses affected, to ensure smooth running of public transport, and to prevent food shortage.",
+                &[
+                    "to restore the city’s infrastructure as soon as possible || He gave an instruction to the commission",
+                    "to render necessary support to businesses affected || He gave an instruction to the commission",
+                    "to ensure smooth running of public transport || He gave an instruction to the commission",
+                    "to prevent food shortage || He gave an instruction to the commission",
+                ],
+            ),
+            (
+                "When marauders appeared on the streets, the factory stopped the production of puff pastries, buns, gingerbread and dryers.",
+                &[
+                    "puff pastries || the factory stopped the production of",
+                    "buns || the factory stopped the production of",
+                    "gingerbread || the factory stopped the production of",
+                    "dryers || the factory stopped the production of",
+                ],
+            ),
+            (
+                "Banks, pharmacies and petrol stations reopened in Kharkiv on Tuesday.",
+                &[
+                    "Banks || reopened in Kharkiv on Tuesday",
+                    "pharmacies || reopened in Kharkiv on Tuesday",
+                    "petrol stations || reopened in Kharkiv on Tuesday",
+                ],
+            ),
+        ];
+        for &(text, expected) in cases {
+            assert_eq!(claim_texts(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn long_appositive_lists_stay_whole() {
+        let text = "President Tokayev heard reports from Chairman of the Government Commission, First Deputy Prime Minister Roman Sklyar, akim (mayor) of Almaty city Bakytzhan Sagintayev, and Minister of Emergency Situations Yuri Ilyin.";
+        assert_eq!(claim_texts(text), [text]);
+    }
+
+    #[test]
+    fn repeats_fold_into_the_first_claim() {
+        let text = "Normal life is returning to the city. The Internet started working in the city, public transport was launched along the main highways.\n\nNormal life is returning to the city. The Internet has started working, public transport has been launched along the main highways";
+        let sentences = crate::text::sentences(text, 0..text.len());
+        let drafts = extract(text, &sentences);
+        let shown: Vec<(&str, Vec<&str>)> = drafts
+            .iter()
+            .map(|d| {
+                (
+                    &text[d.range.clone()],
+                    d.repeats.iter().map(|r| &text[r.clone()]).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                (
+                    "Normal life is returning to the city.",
+                    vec!["Normal life is returning to the city."]
+                ),
+                (
+                    "The Internet started working in the city",
+                    vec!["The Internet has started working"]
+                ),
+                (
+                    "public transport was launched along the main highways.",
+                    vec!["public transport has been launched along the main highways"]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn longer_restatements_are_not_folded() {
+        let text = "Troops will leave. Troops will leave Almaty on Friday.";
+        assert_eq!(claim_texts(text).len(), 2);
+    }
 }

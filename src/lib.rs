@@ -33,21 +33,30 @@ mod align;
 mod claims;
 mod diff;
 mod error;
+mod features;
+mod framing;
+mod lexicon;
 mod offsets;
 mod options;
+mod paraphrase;
+mod prepare;
+mod quantity;
 mod render;
 pub mod report;
 mod text;
+mod tokens;
+mod topics;
+mod verdict;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
 pub use error::Error;
-pub use options::{Options, DEFAULT_MAX_BYTES};
+pub use options::{AliasSpec, Options, TopicSpec, DEFAULT_MAX_BYTES};
 pub use render::{markdown, text as plain_text, Labels};
 pub use report::{Comparison, OffsetUnit, Verdict, SCHEMA_VERSION};
 
-use report::{Account, Claim, DateSource, Modality, Pair, Span, Summary};
+use report::{Account, Claim, DateSource, Ignored, Modality, Pair, Span, Summary};
 
 /// One account to compare: its text and, optionally, its date.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,53 +98,56 @@ pub fn compare(a: &Document<'_>, b: &Document<'_>, options: &Options) -> Result<
         }
     }
 
-    let account_a = read_account(a.text, date_a, 'a');
-    let account_b = read_account(b.text, date_b, 'b');
-    let spans = |account: &Account| -> Vec<std::ops::Range<usize>> {
-        account.claims.iter().map(|c| c.start..c.end).collect()
-    };
-    let links = align::align(
-        a.text,
-        &spans(&account_a),
-        b.text,
-        &spans(&account_b),
-        options.threshold,
-    );
+    let taxonomy = topics::Taxonomy::with(&options.topics).map_err(Error::bad_options)?;
+    let account_a = read_account(a.text, date_a, 'a', &taxonomy);
+    let account_b = read_account(b.text, date_b, 'b', &taxonomy);
+    let features_a: Vec<_> = account_a
+        .claims
+        .iter()
+        .map(|c| features::features(a.text, c))
+        .collect();
+    let features_b: Vec<_> = account_b
+        .claims
+        .iter()
+        .map(|c| features::features(b.text, c))
+        .collect();
+    let links = align::align(&features_a, &features_b, options.threshold);
 
     let mut paired_a = vec![false; account_a.claims.len()];
     let mut paired_b = vec![false; account_b.claims.len()];
     let mut pairs = Vec::with_capacity(links.len());
-    for (i, j, score) in links {
-        paired_a[i] = true;
-        paired_b[j] = true;
-        let (ca, cb) = (&account_a.claims[i], &account_b.claims[j]);
-        let (verdict, reasons) = if ca.text == cb.text {
-            (
-                Verdict::Agree,
-                vec!["Both accounts say this in the same words.".to_string()],
-            )
-        } else if score >= 0.6 {
-            (
-                Verdict::Agree,
-                vec!["Both accounts state the same fact in different words.".to_string()],
-            )
-        } else {
-            (
-                Verdict::Partial,
-                vec![
-                    "The accounts speak of the same thing but only partly share their wording."
-                        .to_string(),
-                ],
-            )
-        };
+    for link in links {
+        paired_a[link.a] = true;
+        paired_b[link.b] = true;
+        let (ca, cb) = (&account_a.claims[link.a], &account_b.claims[link.b]);
+        let (statement_a, statement_b) = (
+            features::statement(a.text, ca),
+            features::statement(b.text, cb),
+        );
+        let diff = diff::word_diff(&statement_a, &statement_b);
+        let (verdict, reasons) = verdict::judge(
+            &verdict::Side {
+                name: 'A',
+                claim: ca,
+                statement: &statement_a,
+                features: &features_a[link.a],
+            },
+            &verdict::Side {
+                name: 'B',
+                claim: cb,
+                statement: &statement_b,
+                features: &features_b[link.b],
+            },
+            link.score,
+        );
         pairs.push(Pair {
             a: ca.id.clone(),
             b: cb.id.clone(),
-            score: (score * 100.0).round() / 100.0,
+            score: (link.score * 100.0).round() / 100.0,
             verdict,
             reasons,
-            topics: Vec::new(),
-            diff: diff::word_diff(&ca.text, &cb.text),
+            topics: taxonomy.pair_topics(&ca.topics, &cb.topics),
+            diff,
         });
     }
     let unpaired = |account: &Account, paired: &[bool]| -> Vec<String> {
@@ -149,18 +161,16 @@ pub fn compare(a: &Document<'_>, b: &Document<'_>, options: &Options) -> Result<
     };
     let only_a = unpaired(&account_a, &paired_a);
     let only_b = unpaired(&account_b, &paired_b);
+    let framing = framing::framing(a.text, &account_a, b.text, &account_b);
+    let summary = summarise(&pairs, &only_a, &only_b);
 
-    let mut summary = Summary::default();
-    for pair in &pairs {
-        match pair.verdict {
-            Verdict::Agree => summary.total.agree += 1,
-            Verdict::Partial => summary.total.partial += 1,
-            Verdict::Conflict => summary.total.conflict += 1,
-        }
-    }
-    summary.total.only_a = only_a.len();
-    summary.total.only_b = only_b.len();
-
+    let used_topics: std::collections::HashSet<&str> = account_a
+        .claims
+        .iter()
+        .chain(&account_b.claims)
+        .flat_map(|c| c.topics.iter().map(String::as_str))
+        .collect();
+    let topic_list = taxonomy.infos(&used_topics);
     let mut result = Comparison {
         schema: SCHEMA_VERSION,
         offsets: OffsetUnit::Chars,
@@ -169,31 +179,79 @@ pub fn compare(a: &Document<'_>, b: &Document<'_>, options: &Options) -> Result<
         pairs,
         only_a,
         only_b,
-        framing: Vec::new(),
-        topics: Vec::new(),
+        framing,
+        topics: topic_list,
         summary,
     };
+    result.summary.by_topic = topics::counts_by_topic(&result);
     offsets::remap(&mut result, a.text, b.text, options.offsets);
     Ok(result)
 }
 
+/// Counts of verdicts and one-sided claims over the whole comparison (the
+/// per-topic counts come from [`topics::counts_by_topic`]).
+fn summarise(pairs: &[Pair], only_a: &[String], only_b: &[String]) -> Summary {
+    let mut summary = Summary::default();
+    for pair in pairs {
+        match pair.verdict {
+            Verdict::Agree => summary.total.agree += 1,
+            Verdict::Partial => summary.total.partial += 1,
+            Verdict::Conflict => summary.total.conflict += 1,
+        }
+    }
+    summary.total.only_a = only_a.len();
+    summary.total.only_b = only_b.len();
+    summary
+}
+
+/// A claim's topics: those of its own words and, for a list item, of the
+/// predicate it shares (`public transport` … `are getting back up and running`).
+fn claim_topics(
+    text: &str,
+    draft: &claims::ClaimDraft,
+    taxonomy: &topics::Taxonomy,
+) -> Vec<String> {
+    let mut topics = taxonomy.classify(text, draft.range.clone());
+    if let Some(predicate) = &draft.predicate {
+        for topic in taxonomy.classify(text, predicate.clone()) {
+            if !topics.contains(&topic) {
+                topics.push(topic);
+            }
+        }
+    }
+    topics
+}
+
 /// Reads one account into claims, with byte offsets.
-fn read_account(text: &str, date: Option<String>, side: char) -> Account {
-    let date_source = date.as_ref().map(|_| DateSource::Caller);
-    let claims = claims::extract(text, 0..text.len())
+fn read_account(
+    text: &str,
+    date: Option<String>,
+    side: char,
+    taxonomy: &topics::Taxonomy,
+) -> Account {
+    let prepared = prepare::prepare(text);
+    // A caller's date wins over the text's own.
+    let (date, date_source) = match (date, prepared.date) {
+        (Some(date), _) => (Some(date), Some(DateSource::Caller)),
+        (None, Some(date)) => (Some(date), Some(DateSource::Text)),
+        (None, None) => (None, None),
+    };
+    let span = |range: std::ops::Range<usize>| Span {
+        start: range.start,
+        end: range.end,
+    };
+    let claims = claims::extract(text, &prepared.sentences)
         .into_iter()
         .enumerate()
         .map(|(n, draft)| Claim {
             id: format!("{side}{}", n + 1),
             start: draft.range.start,
             end: draft.range.end,
-            text: text[draft.range].to_string(),
-            sentence: Span {
-                start: draft.sentence.start,
-                end: draft.sentence.end,
-            },
-            repeats: Vec::new(),
-            topics: Vec::new(),
+            text: text.get(draft.range.clone()).unwrap_or("").to_string(),
+            topics: claim_topics(text, &draft, taxonomy),
+            sentence: span(draft.sentence),
+            predicate: draft.predicate.map(span),
+            repeats: draft.repeats.into_iter().map(span).collect(),
             entities: Vec::new(),
             times: Vec::new(),
             when: None,
@@ -202,13 +260,22 @@ fn read_account(text: &str, date: Option<String>, side: char) -> Account {
             negated: false,
         })
         .collect();
+    let ignored = prepared
+        .ignored
+        .into_iter()
+        .map(|(range, reason)| Ignored {
+            start: range.start,
+            end: range.end,
+            reason: reason.to_string(),
+        })
+        .collect();
     Account {
         date,
         date_source,
-        place: None,
+        place: prepared.place,
         length: text.len(),
         claims,
-        ignored: Vec::new(),
+        ignored,
     }
 }
 

@@ -7,18 +7,22 @@ use std::process::ExitCode;
 
 use claimdiff::{compare, markdown, plain_text, Document, Labels, Options};
 
-const USAGE: &str = "\
-claimdiff: compare two news accounts of the same event
+const USAGE: &str = r#"claimdiff: compare two news accounts of the same event
 
 USAGE:
     claimdiff compare A.txt B.txt [--date-a YYYY-MM-DD] [--date-b YYYY-MM-DD]
                                   [--label-a NAME] [--label-b NAME]
                                   [--format json|markdown|text] [--compact]
                                   [--options JSON]
+    claimdiff batch PAIRS.jsonl [--options JSON] [--threads N]
     claimdiff --help | --version
 
+batch reads lines {"id", "a": {"text", "date"?}, "b": {"text", "date"?}} and
+writes one line per input, in input order: {"id", ...the comparison...}, or
+{"id", "error": "..."} for a line that cannot be compared; it uses all cores.
+
 A file named - is read from standard input. JSON offsets count Unicode code
-points. Exit status: 0 on success, 2 on any error (one line on stderr).";
+points. Exit status: 0 on success, 2 on any error (one line on stderr)."#;
 
 /// A failure of the command: printed as one line, exit status 2.
 struct Failure(String);
@@ -53,6 +57,7 @@ fn run(args: &[String]) -> Result<String, Failure> {
         Some("-h" | "--help" | "help") => Ok(format!("{USAGE}\n")),
         Some("-V" | "--version") => Ok(format!("claimdiff {}\n", env!("CARGO_PKG_VERSION"))),
         Some("compare") => run_compare(&args[1..]),
+        Some("batch") => run_batch(&args[1..]),
         Some(other) => Err(Failure(format!(
             "unknown command {other:?}; try `claimdiff --help`"
         ))),
@@ -197,4 +202,112 @@ fn run_compare(args: &[String]) -> Result<String, Failure> {
         Format::Markdown => markdown(&result, &labels),
         Format::Text => plain_text(&result, &labels),
     })
+}
+
+/// One input line of `batch`.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BatchLine {
+    id: serde_json::Value,
+    a: BatchAccount,
+    b: BatchAccount,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BatchAccount {
+    text: String,
+    #[serde(default)]
+    date: Option<String>,
+}
+
+/// Compares one `batch` line into its output line (without the newline).
+fn batch_line(number: usize, line: &str, options: &Options) -> String {
+    let input: BatchLine = match serde_json::from_str(line) {
+        Ok(input) => input,
+        Err(e) => {
+            // Keep the id when the line is JSON with one, else use the line number.
+            let id = serde_json::from_str::<serde_json::Value>(line)
+                .ok()
+                .and_then(|v| v.get("id").cloned())
+                .unwrap_or_else(|| serde_json::Value::from(format!("line {number}")));
+            return error_record(id, &format!("line {number}: {e}"));
+        }
+    };
+    let mut a = Document::new(&input.a.text);
+    if let Some(date) = &input.a.date {
+        a = a.with_date(date.as_str());
+    }
+    let mut b = Document::new(&input.b.text);
+    if let Some(date) = &input.b.date {
+        b = b.with_date(date.as_str());
+    }
+    let json = compare(&a, &b, options)
+        .map_err(|e| e.to_string())
+        .and_then(|result| serde_json::to_string(&result).map_err(|e| e.to_string()));
+    match json {
+        // The id goes first, then the comparison's own keys in their order.
+        Ok(json) => match json.strip_prefix('{') {
+            Some(rest) => format!("{{\"id\":{},{rest}", input.id),
+            None => error_record(input.id, "the comparison did not serialise"),
+        },
+        Err(message) => error_record(input.id, &message),
+    }
+}
+
+fn error_record(id: serde_json::Value, message: &str) -> String {
+    format!(
+        "{{\"id\":{id},\"error\":{}}}",
+        serde_json::Value::from(message)
+    )
+}
+
+fn run_batch(args: &[String]) -> Result<String, Failure> {
+    let parsed = parse(args, &["--options", "--threads"], &[])?;
+    let [path] = parsed.positional.as_slice() else {
+        return Err(Failure(format!(
+            "batch takes one file, not {}; try `claimdiff --help`",
+            parsed.positional.len()
+        )));
+    };
+    let options = match parsed.value("--options") {
+        Some(json) => Options::from_json(json)?,
+        None => Options::default(),
+    };
+    let threads = match parsed.value("--threads") {
+        Some(n) => n
+            .parse::<usize>()
+            .ok()
+            .filter(|&n| n > 0)
+            .ok_or_else(|| Failure(format!("--threads takes a positive number, not {n:?}")))?,
+        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    };
+    let input = read_text(path)?;
+    let lines: Vec<(usize, &str)> = input
+        .lines()
+        .enumerate()
+        .map(|(n, line)| (n + 1, line))
+        .filter(|(_, line)| !line.trim().is_empty())
+        .collect();
+    let outputs: Vec<std::sync::OnceLock<String>> = (0..lines.len())
+        .map(|_| std::sync::OnceLock::new())
+        .collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        for _ in 0..threads.min(lines.len()).max(1) {
+            scope.spawn(|| loop {
+                let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(&(number, line)) = lines.get(index) else {
+                    break;
+                };
+                let _ = outputs[index].set(batch_line(number, line, &options));
+            });
+        }
+    });
+    let mut out = String::new();
+    for output in outputs {
+        out.push_str(output.get().map_or("", String::as_str));
+        out.push('\n');
+    }
+    Ok(out)
 }

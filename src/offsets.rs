@@ -85,6 +85,10 @@ fn remap_account(account: &mut Account, map: &OffsetMap<'_>) {
         claim.end = map.convert(claim.end);
         claim.sentence.start = map.convert(claim.sentence.start);
         claim.sentence.end = map.convert(claim.sentence.end);
+        if let Some(predicate) = &mut claim.predicate {
+            predicate.start = map.convert(predicate.start);
+            predicate.end = map.convert(predicate.end);
+        }
         for span in &mut claim.repeats {
             span.start = map.convert(span.start);
             span.end = map.convert(span.end);

@@ -21,6 +21,83 @@ pub struct Options {
     pub max_bytes: usize,
     /// The lowest similarity at which two claims are aligned, in `[0, 1]`.
     pub threshold: f64,
+    /// Extra names for entities, merged over the built-in table
+    /// (`data/aliases.json`): an entry with a known key adds its names to
+    /// that entity, a new key adds an entity.
+    pub aliases: Vec<AliasSpec>,
+    /// Extra topics, merged over the built-in taxonomy (`data/topics.json`):
+    /// an entry with a known key adds its terms to that topic (and replaces
+    /// its label or parent if given), a new key adds a topic.
+    pub topics: Vec<TopicSpec>,
+}
+
+/// One entity of the alias table: every name that refers to the same thing.
+///
+/// ```
+/// let options = claimdiff::Options::from_json(
+///     r#"{"aliases": [{"key": "kyiv", "kind": "place", "names": ["Kyiv", "Kiev"]}]}"#,
+/// ).unwrap();
+/// assert_eq!(options.aliases[0].names, ["Kyiv", "Kiev"]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct AliasSpec {
+    /// The canonical key every name maps to (`almaty`).
+    pub key: String,
+    /// `person`, `organisation`, `place`, `facility`, `group`; or `role` for
+    /// an office that one person holds per country (`Head of State`), or
+    /// `title` for a rank or post that introduces a person (`Captain`).
+    pub kind: String,
+    /// The names, as written (`Almaty`, `Alma-Ata`, `Алматы`). Words written
+    /// with a capital must be capitalised in the text; lower-case words match
+    /// in any case and any inflection (`peacekeeping unit` finds `units`).
+    pub names: Vec<String>,
+    /// For a place: the key of the country it lies in (`kazakhstan`), which
+    /// tells whose head of state an unqualified `the President` is.
+    #[serde(default)]
+    pub country: Option<String>,
+    /// For a country: adjectives naming it (`Kazakh`, `Kazakhstani`).
+    #[serde(default)]
+    pub adjectives: Vec<String>,
+}
+
+/// One topic of the taxonomy and the words that put a claim under it.
+///
+/// A claim carries the topic if it contains one of `terms`, or one of
+/// `weak` together with one of `context` (`leave` is about withdrawal only
+/// when troops or a contingent are in the claim). Terms match on stems, so
+/// `withdraw` also finds `withdrawing` and `withdrawal`; a term of several
+/// words matches those words in a row, function words aside.
+///
+/// ```
+/// let options = claimdiff::Options::from_json(
+///     r#"{"topics": [{"key": "health", "label": "Health care", "terms": ["hospital"]}]}"#,
+/// ).unwrap();
+/// assert_eq!(options.topics[0].key, "health");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct TopicSpec {
+    /// Stable key; a sub-topic's key usually starts with its parent's
+    /// (`services.internet`).
+    pub key: String,
+    /// Label for people; a new topic without one is labelled by its key.
+    #[serde(default)]
+    pub label: Option<String>,
+    /// The parent topic's key; a claim under a sub-topic is under its parent too.
+    #[serde(default)]
+    pub parent: Option<String>,
+    /// Words or phrases any one of which puts a claim under the topic.
+    #[serde(default)]
+    pub terms: Vec<String>,
+    /// Words or phrases that count only together with one of `context`.
+    #[serde(default)]
+    pub weak: Vec<String>,
+    /// Words or phrases that make `weak` ones count.
+    #[serde(default)]
+    pub context: Vec<String>,
 }
 
 impl Default for Options {
@@ -29,6 +106,8 @@ impl Default for Options {
             offsets: OffsetUnit::Chars,
             max_bytes: DEFAULT_MAX_BYTES,
             threshold: 0.22,
+            aliases: Vec::new(),
+            topics: Vec::new(),
         }
     }
 }
@@ -73,6 +152,7 @@ impl Options {
                 self.threshold
             )));
         }
+        crate::topics::Taxonomy::with(&self.topics).map_err(Error::bad_options)?;
         Ok(())
     }
 }

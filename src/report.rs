@@ -101,6 +101,12 @@ pub struct Claim {
     pub text: String,
     /// The whole sentence the claim comes from, to show it in context.
     pub sentence: Span,
+    /// For a list item, the span of the predicate it shares with the other
+    /// items: in `Trade, markets and logistics are getting back up and
+    /// running` the claim `markets` has the predicate `are getting back up
+    /// and running`. An item is compared together with its predicate.
+    /// `null` for an ordinary claim.
+    pub predicate: Option<Span>,
     /// Other places where the same sentence is repeated verbatim.
     pub repeats: Vec<Span>,
     /// Topic keys (see [`Comparison::topics`] for labels).

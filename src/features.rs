@@ -1,0 +1,117 @@
+//! What alignment and verdicts look at in a claim: its terms (stems and
+//! paraphrase concepts), the terms of its sentence, its entities, topics,
+//! quantities, degree and hedge words.
+
+use crate::paraphrase::{table, Degree};
+use crate::quantity::{quantities, Quantity};
+use crate::report::Claim;
+use crate::text::words;
+
+/// The comparable content of one claim.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Features {
+    /// Term keys of the claim itself (and of its shared predicate, for list items).
+    pub own: Vec<String>,
+    /// Term keys of the rest of its sentence.
+    pub context: Vec<String>,
+    /// Canonical entity keys.
+    pub entities: Vec<String>,
+    /// Topic keys.
+    pub topics: Vec<String>,
+    /// Numbers and what they count.
+    pub quantities: Vec<Quantity>,
+    /// The degree word of the claim, if any (`actively`, `gradually`).
+    pub degree: Option<(Degree, String)>,
+    /// Hedge words of the claim (`soon`, `about`).
+    pub hedges: Vec<String>,
+    /// Whether the claim is one item of a list sharing a predicate.
+    pub item: bool,
+}
+
+/// Reads the features of a claim whose offsets are bytes into `text`.
+pub(crate) fn features(text: &str, claim: &Claim) -> Features {
+    let table = table();
+    let mut own_spans = Vec::with_capacity(2);
+    own_spans.push(claim.start..claim.end);
+    if let Some(predicate) = claim_predicate(claim) {
+        own_spans.push(predicate);
+    }
+    let mut own_words = Vec::new();
+    for span in &own_spans {
+        if let Some(range) = checked(text, span.clone()) {
+            own_words.extend(words(text, range));
+        }
+    }
+    let sentence_words = checked(text, claim.sentence.start..claim.sentence.end)
+        .map(|range| words(text, range))
+        .unwrap_or_default();
+    let context_words: Vec<_> = sentence_words
+        .into_iter()
+        .filter(|w| {
+            !own_spans
+                .iter()
+                .any(|s| s.start <= w.range.start && w.range.end <= s.end)
+        })
+        .collect();
+
+    let mut own: Vec<String> = table.terms(&own_words).into_iter().map(|t| t.key).collect();
+    own.sort();
+    own.dedup();
+    let mut context: Vec<String> = table
+        .terms(&context_words)
+        .into_iter()
+        .map(|t| t.key)
+        .filter(|k| own.binary_search(k).is_err())
+        .collect();
+    context.sort();
+    context.dedup();
+    let mut entities: Vec<String> = claim.entities.iter().map(|e| e.key.clone()).collect();
+    entities.sort();
+    entities.dedup();
+    let claim_text = checked(text, claim.start..claim.end).map_or("", |r| &text[r]);
+    let degree = own_words
+        .iter()
+        .find_map(|w| table.degree(w.text).map(|d| (d, w.text.to_string())));
+    let hedges = own_words
+        .iter()
+        .filter(|w| table.is_hedge(w.text))
+        .map(|w| w.text.to_lowercase())
+        .collect();
+    Features {
+        own,
+        context,
+        entities,
+        topics: claim.topics.clone(),
+        quantities: quantities(claim_text, &words(claim_text, 0..claim_text.len())),
+        degree,
+        hedges,
+        item: claim.predicate.is_some(),
+    }
+}
+
+/// The claim as a statement that stands alone: for a list item, the item and
+/// its shared predicate in text order (`public transport … are getting back up
+/// and running`); otherwise the claim's text.
+pub(crate) fn statement(text: &str, claim: &Claim) -> String {
+    let Some(predicate) = claim.predicate else {
+        return claim.text.clone();
+    };
+    let Some(predicate_text) = text.get(predicate.start..predicate.end) else {
+        return claim.text.clone();
+    };
+    if predicate.start >= claim.end {
+        format!("{} … {}", claim.text, predicate_text)
+    } else {
+        format!("{} … {}", predicate_text, claim.text)
+    }
+}
+
+/// The span of the shared predicate of a list-item claim, if it has one.
+fn claim_predicate(claim: &Claim) -> Option<std::ops::Range<usize>> {
+    claim.predicate.map(|p| p.start..p.end)
+}
+
+/// `range` if it lies on char boundaries inside `text`.
+fn checked(text: &str, range: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+    text.get(range.clone()).map(|_| range)
+}

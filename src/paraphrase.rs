@@ -1,0 +1,327 @@
+//! The paraphrase table (`data/paraphrases.json`): news near-synonyms folded
+//! into concepts, contrary concepts, degree and hedge words, reporting verbs
+//! and framing vocabularies. Words are compared after lower-casing and
+//! stemming, and a multi-word entry matches a run of words.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::text::Word;
+
+const DATA: &str = include_str!("../data/paraphrases.json");
+
+#[derive(Deserialize)]
+struct Raw {
+    concepts: Vec<RawConcept>,
+    contrary: Vec<[String; 2]>,
+    reporting: Vec<String>,
+    degree: RawDegree,
+    hedges: Vec<String>,
+    framing: Vec<RawFraming>,
+}
+
+#[derive(Deserialize)]
+struct RawConcept {
+    key: String,
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawDegree {
+    strong: Vec<String>,
+    weak: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawFraming {
+    about: String,
+    /// Words grouped by the label they give: words of one label are one
+    /// choice of name (`looters`, `marauders`); different labels are
+    /// different framings (`looters` against `terrorists`).
+    labels: Vec<Vec<String>>,
+}
+
+/// How strongly a claim puts its predicate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Degree {
+    /// `actively`, `fully`, `all`.
+    Strong,
+    /// `gradually`, `partly`, `some`.
+    Weak,
+}
+
+/// A vocabulary of phrases, each a list of stems, looked up by first stem.
+#[derive(Default)]
+struct Phrases {
+    by_first: HashMap<String, Vec<(Vec<String>, usize)>>,
+}
+
+impl Phrases {
+    fn insert(&mut self, phrase: &str, value: usize) {
+        let stems: Vec<String> = phrase.split_whitespace().map(stem).collect();
+        if let Some(first) = stems.first().cloned() {
+            let entry = self.by_first.entry(first).or_default();
+            entry.push((stems, value));
+            // Longest first, so "public transport" wins over "transport".
+            entry.sort_by_key(|(phrase, _)| std::cmp::Reverse(phrase.len()));
+        }
+    }
+
+    /// The longest phrase starting at `stems[at]`: (its length, its value).
+    fn longest(&self, stems: &[String], at: usize) -> Option<(usize, usize)> {
+        let candidates = self.by_first.get(stems.get(at)?)?;
+        candidates.iter().find_map(|(phrase, value)| {
+            let end = at + phrase.len();
+            (stems.get(at..end)? == phrase.as_slice()).then_some((phrase.len(), *value))
+        })
+    }
+}
+
+/// The compiled table.
+pub(crate) struct Table {
+    concept_keys: Vec<String>,
+    concepts: Phrases,
+    contrary: Vec<(String, String)>,
+    reporting: Vec<String>,
+    strong: Vec<String>,
+    weak: Vec<String>,
+    hedges: Vec<String>,
+    framing_about: Vec<String>,
+    /// For each framing label, the vocabulary (index into `framing_about`) it belongs to.
+    framing_labels: Vec<usize>,
+    framing: Phrases,
+}
+
+/// The default table, compiled once.
+pub(crate) fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        // The data ships inside the binary and is tested; a parse failure is a
+        // build defect, and an empty table still gives a working engine.
+        let raw: Raw = serde_json::from_str(DATA).unwrap_or(Raw {
+            concepts: Vec::new(),
+            contrary: Vec::new(),
+            reporting: Vec::new(),
+            degree: RawDegree {
+                strong: Vec::new(),
+                weak: Vec::new(),
+            },
+            hedges: Vec::new(),
+            framing: Vec::new(),
+        });
+        let mut concepts = Phrases::default();
+        let mut concept_keys = Vec::new();
+        for (n, concept) in raw.concepts.iter().enumerate() {
+            concept_keys.push(format!("~{}", concept.key));
+            for word in &concept.words {
+                concepts.insert(word, n);
+            }
+        }
+        let mut framing = Phrases::default();
+        let mut framing_about = Vec::new();
+        let mut framing_labels = Vec::new();
+        for (n, group) in raw.framing.iter().enumerate() {
+            framing_about.push(group.about.clone());
+            for words in &group.labels {
+                for word in words {
+                    framing.insert(word, framing_labels.len());
+                }
+                framing_labels.push(n);
+            }
+        }
+        let stems = |words: &[String]| words.iter().map(|w| stem(w)).collect::<Vec<_>>();
+        Table {
+            concept_keys,
+            concepts,
+            contrary: raw
+                .contrary
+                .into_iter()
+                .map(|[x, y]| (format!("~{x}"), format!("~{y}")))
+                .collect(),
+            reporting: stems(&raw.reporting),
+            strong: raw.degree.strong,
+            weak: raw.degree.weak,
+            hedges: raw.hedges,
+            framing_about,
+            framing_labels,
+            framing,
+        }
+    })
+}
+
+/// Lower-cases and stems one word.
+pub(crate) fn stem(word: &str) -> String {
+    crate::lexicon::stem(word)
+}
+
+/// A comparable term of a claim, with where it stands.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Term {
+    /// A stem, or a concept key starting with `~`.
+    pub key: String,
+    /// First and last word index it covers.
+    pub words: std::ops::Range<usize>,
+}
+
+/// A phrase of a framing vocabulary found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct FramingHit {
+    /// Index of the vocabulary (see [`Table::framing_about`]).
+    pub group: usize,
+    /// Index of the label within all vocabularies: same label, same framing.
+    pub label: usize,
+    /// Byte range of the phrase in the text.
+    pub range: std::ops::Range<usize>,
+}
+
+impl Table {
+    /// Folds words into comparable terms: stopwords and reporting verbs
+    /// dropped, paraphrases replaced by their concept key.
+    pub(crate) fn terms(&self, words: &[Word<'_>]) -> Vec<Term> {
+        let stems: Vec<String> = words.iter().map(|w| stem(w.text)).collect();
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < stems.len() {
+            if let Some((len, concept)) = self.concepts.longest(&stems, at) {
+                out.push(Term {
+                    key: self.concept_keys[concept].clone(),
+                    words: at..at + len,
+                });
+                at += len;
+                continue;
+            }
+            let word = words[at].text;
+            if !crate::lexicon::is_stopword(word) && !self.reporting.contains(&stems[at]) {
+                out.push(Term {
+                    key: stems[at].clone(),
+                    words: at..at + 1,
+                });
+            }
+            at += 1;
+        }
+        out
+    }
+
+    /// Whether two concept keys name contrary predicates (`~withdraw`/`~remain`).
+    pub(crate) fn contrary(&self, x: &str, y: &str) -> bool {
+        self.contrary
+            .iter()
+            .any(|(p, q)| (p == x && q == y) || (p == y && q == x))
+    }
+
+    /// The degree a word puts on its predicate, if any.
+    pub(crate) fn degree(&self, word: &str) -> Option<Degree> {
+        let lower = word.to_lowercase();
+        if self.strong.contains(&lower) {
+            Some(Degree::Strong)
+        } else if self.weak.contains(&lower) {
+            Some(Degree::Weak)
+        } else {
+            None
+        }
+    }
+
+    /// Whether a word hedges a claim.
+    pub(crate) fn is_hedge(&self, word: &str) -> bool {
+        self.hedges.contains(&word.to_lowercase())
+    }
+
+    /// The framing vocabulary phrases used in `words`.
+    pub(crate) fn framing_hits(&self, words: &[Word<'_>]) -> Vec<FramingHit> {
+        let stems: Vec<String> = words.iter().map(|w| stem(w.text)).collect();
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < stems.len() {
+            if let Some((len, label)) = self.framing.longest(&stems, at) {
+                out.push(FramingHit {
+                    group: self.framing_labels.get(label).copied().unwrap_or(0),
+                    label,
+                    range: words[at].range.start..words[at + len - 1].range.end,
+                });
+                at += len;
+            } else {
+                at += 1;
+            }
+        }
+        out
+    }
+
+    /// What a framing vocabulary names (`the people behind the violence`).
+    pub(crate) fn framing_about(&self, group: usize) -> &str {
+        self.framing_about.get(group).map_or("", String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::words;
+
+    fn keys(text: &str) -> Vec<String> {
+        table()
+            .terms(&words(text, 0..text.len()))
+            .into_iter()
+            .map(|t| t.key)
+            .collect()
+    }
+
+    #[test]
+    fn the_data_parses_and_is_not_empty() {
+        let raw: Raw = serde_json::from_str(DATA).expect("data/paraphrases.json parses");
+        assert!(raw.concepts.len() > 20);
+        assert!(!table().concept_keys.is_empty());
+    }
+
+    #[test]
+    fn paraphrases_fold_into_one_concept() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "The troops will withdraw",
+                "The troops began to leave",
+                "~withdraw",
+            ),
+            (
+                "troops pull out of the city",
+                "the withdrawal of troops",
+                "~withdraw",
+            ),
+            (
+                "public transport was launched",
+                "public transport is up and running",
+                "~resume",
+            ),
+            ("riots in the city", "the unrest in the city", "~unrest"),
+            ("disturbances", "riots", "~unrest"),
+            ("stores are open", "trade facilities", "~shop"),
+            ("cafes and restaurants", "catering facilities", "~catering"),
+        ];
+        for (x, y, concept) in cases {
+            assert!(keys(x).contains(&concept.to_string()), "{x}: {:?}", keys(x));
+            assert!(keys(y).contains(&concept.to_string()), "{y}: {:?}", keys(y));
+        }
+    }
+
+    #[test]
+    fn longest_phrase_wins_and_stopwords_go() {
+        assert_eq!(keys("the public transport"), ["~transport"]);
+        assert_eq!(keys("he said that the bridge"), ["bridg"]);
+    }
+
+    #[test]
+    fn contrary_concepts_are_symmetric() {
+        let t = table();
+        assert!(t.contrary("~withdraw", "~remain"));
+        assert!(t.contrary("~remain", "~withdraw"));
+        assert!(!t.contrary("~withdraw", "~withdraw"));
+    }
+
+    #[test]
+    fn framing_vocabularies_find_phrases() {
+        let text = "Almaty was liberated from terrorists; armed bandits and looters fled.";
+        let hits = table().framing_hits(&words(text, 0..text.len()));
+        let found: Vec<&str> = hits.iter().map(|h| &text[h.range.clone()]).collect();
+        assert_eq!(found, ["terrorists", "armed bandits", "looters"]);
+    }
+}

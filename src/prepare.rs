@@ -1,0 +1,864 @@
+//! Document preparation: what of an account is not a claim.
+//!
+//! A leading `date YYYY-MM-DD` line and a dateline (`ALMATY. KAZINFORM –`,
+//! `MOSCOW, January 12. /TASS/.`) give the document's date and place; site
+//! boilerplate (comment forms, share buttons, cookie notices, credits) is
+//! recognised from a table of families. Both are reported as ignored spans,
+//! and what is left is cut into sentences for the claim extractor.
+
+use std::ops::Range;
+
+use crate::text::{sentences, trim};
+use crate::tokens::{tokens, Kind, Token};
+
+/// An account made ready for claim extraction.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Prepared {
+    /// The date the text gives itself (`YYYY-MM-DD`), if it gives a full one.
+    pub date: Option<String>,
+    /// The place named by the dateline, as written.
+    pub place: Option<String>,
+    /// Spans that are not claims, in text order, with their reason.
+    pub ignored: Vec<(Range<usize>, &'static str)>,
+    /// The sentences left for claims, in text order.
+    pub sentences: Vec<Range<usize>>,
+}
+
+/// How many leading non-empty lines may carry the date line or dateline
+/// (a headline and a blank line often come first).
+const HEAD_LINES: usize = 4;
+/// Longest line or sentence tested against the boilerplate table: chrome is
+/// short, and the bound keeps a 2 MB paragraph cheap.
+const MAX_CHROME_BYTES: usize = 400;
+
+/// Reads an account's date line, dateline and boilerplate, and cuts the rest
+/// into sentences.
+pub(crate) fn prepare(text: &str) -> Prepared {
+    let mut prepared = Prepared::default();
+    let mut head_lines = 0;
+    let mut dated = false;
+    for line in lines(text) {
+        let mut body = line.clone();
+        if head_lines < HEAD_LINES && !dated {
+            head_lines += 1;
+            if let Some((range, date)) = date_line(text, body.start) {
+                prepared.date = Some(date);
+                prepared.ignored.push((range.clone(), "dateline"));
+                body.start = skip_space(text, range.end).min(body.end);
+                dated = true;
+            }
+            if let Some(found) = dateline(text, body.clone()) {
+                if prepared.date.is_none() {
+                    prepared.date = found.date;
+                }
+                prepared.place = text.get(found.place).map(str::to_string);
+                prepared.ignored.push((found.range.clone(), "dateline"));
+                body.start = skip_space(text, found.range.end).min(body.end);
+                dated = true;
+            }
+        }
+        let Some(body) = trim(text, body) else {
+            continue;
+        };
+        if let Some(reason) = chrome(text, body.clone()) {
+            prepared.ignored.push((body, reason));
+            continue;
+        }
+        for sentence in sentences(text, body) {
+            match chrome(text, sentence.clone()) {
+                Some(reason) => prepared.ignored.push((sentence, reason)),
+                None => prepared.sentences.push(sentence),
+            }
+        }
+    }
+    prepared
+}
+
+/// The trimmed, non-empty lines of the text (any of `\n`, `\r\n`, `\r` ends one).
+fn lines(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (at, mark) in text.match_indices(['\n', '\r', '\u{2028}', '\u{2029}']) {
+        out.extend(trim(text, start..at));
+        start = at + mark.len();
+    }
+    out.extend(trim(text, start..text.len()));
+    out
+}
+
+fn skip_space(text: &str, at: usize) -> usize {
+    let rest = text.get(at..).unwrap_or("");
+    at + (rest.len() - rest.trim_start().len())
+}
+
+/// Labels that may precede an ISO date at the head of a text.
+const DATE_LABELS: &[&str] = &["date", "dated", "published", "posted"];
+
+/// `date 2022-01-12` (or `Published: 2022-01-12`) at `at`: its span and the date.
+fn date_line(text: &str, at: usize) -> Option<(Range<usize>, String)> {
+    let window = window(text, at, 64);
+    let toks = tokens(text, window);
+    let mut i = 0;
+    if toks.first()?.is_any(text, DATE_LABELS) {
+        i = 1;
+        if toks.get(1).is_some_and(|t| t.is_punct(':')) {
+            i = 2;
+        }
+    }
+    let (range, date) = iso_date(text, toks.get(i..)?)?;
+    Some((toks.first()?.range.start..range.end, date))
+}
+
+/// An ISO date `YYYY-MM-DD` at the head of `toks`, as one word.
+fn iso_date(text: &str, toks: &[Token]) -> Option<(Range<usize>, String)> {
+    let first = toks.first()?;
+    let word = first.text(text);
+    if !first.is_word() || crate::parse_iso_date(word).is_none() {
+        return None;
+    }
+    Some((first.range.clone(), word.to_string()))
+}
+
+/// Up to `len` bytes of text from `at`, cut at a char boundary and at the end of the line.
+fn window(text: &str, at: usize, len: usize) -> Range<usize> {
+    let mut end = (at + len).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let slice = text.get(at..end).unwrap_or("");
+    let end = slice.find(['\n', '\r']).map_or(end, |n| at + n);
+    at..end.max(at)
+}
+
+/// A dateline found at the head of a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Dateline {
+    /// The whole dateline, its closing dash or slash included.
+    range: Range<usize>,
+    /// The place it names.
+    place: Range<usize>,
+    /// The date, if it gives day, month and year.
+    date: Option<String>,
+}
+
+/// Month names and abbreviations, with the month number.
+const MONTHS: &[(&str, u8)] = &[
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+fn month(text: &str, token: &Token) -> Option<u8> {
+    let word = token.text(text);
+    token.is_word().then_some(())?;
+    MONTHS
+        .iter()
+        .find(|(name, _)| word.eq_ignore_ascii_case(name))
+        .map(|&(_, n)| n)
+}
+
+/// Dashes that close a dateline (`-`, `--`, en and em dash).
+const DASHES: &[char] = &['-', '–', '—', '‒', '―'];
+/// The longest dateline head, in tokens, before its closing dash.
+const MAX_DATELINE_TOKENS: usize = 16;
+
+/// A dateline at the start of `line`: `PLACE[, REGION][, DATE][.] [(OUTLET)|/OUTLET/|. OUTLET] –`.
+///
+/// It is accepted only when it names an outlet, a date, or an upper-case
+/// place, so that `John Smith – the mayor – said` stays a sentence.
+fn dateline(text: &str, line: Range<usize>) -> Option<Dateline> {
+    let window = window(text, line.start, 160);
+    let window = window.start..window.end.min(line.end);
+    let toks = tokens(text, window);
+    let mut outlet = false;
+    let mut date: (Option<u8>, Option<u8>, Option<i32>) = (None, None, None);
+    let mut place: Option<Range<usize>> = None;
+    let mut place_caps = true;
+    let mut in_place = true;
+    let mut i = 0;
+    while i < toks.len().min(MAX_DATELINE_TOKENS + 1) {
+        let tok = &toks[i];
+        match tok.kind {
+            Kind::Punct(c) if DASHES.contains(&c) => {
+                // The closing dash stands apart from the words around it.
+                let spaced_before = i > 0 && toks[i - 1].range.end < tok.range.start;
+                let mut end = tok.range.end;
+                let mut j = i + 1;
+                while toks.get(j).is_some_and(|t| t.is_punct('-')) {
+                    end = toks[j].range.end;
+                    j += 1;
+                }
+                let spaced_after = toks.get(j).is_none_or(|t| t.range.start > end);
+                if !(spaced_before && spaced_after) {
+                    return None;
+                }
+                return accept(place?, place_caps, outlet, date, end);
+            }
+            Kind::Punct('/') => {
+                // `/TASS/` closes the dateline, with an optional full stop after it.
+                let close = (i + 2..toks.len().min(i + 6)).find(|&j| toks[j].is_punct('/'))?;
+                if !toks[i + 1..close].iter().all(|t| t.is_capitalised(text)) || close == i + 1 {
+                    return None;
+                }
+                let mut end = toks[close].range.end;
+                if toks.get(close + 1).is_some_and(|t| t.is_punct('.')) {
+                    end = toks[close + 1].range.end;
+                }
+                return accept(place?, place_caps, true, date, end);
+            }
+            Kind::Punct('(') => {
+                let close = (i + 2..toks.len().min(i + 6)).find(|&j| toks[j].is_punct(')'))?;
+                if !toks[i + 1..close].iter().all(|t| t.is_capitalised(text)) {
+                    return None;
+                }
+                outlet = true;
+                in_place = false;
+                i = close + 1;
+                continue;
+            }
+            Kind::Punct(',') | Kind::Punct('.') => {
+                // A dateline opens with its place.
+                place.as_ref()?;
+                in_place = false;
+                // `ALMATY. KAZINFORM –`: an upper-case word after the place's full stop.
+                if tok.is_punct('.') {
+                    if let Some(next) = toks.get(i + 1) {
+                        let word = next.text(text);
+                        if next.is_word() && is_upper(word) && month(text, next).is_none() {
+                            outlet = true;
+                        }
+                    }
+                }
+            }
+            Kind::Punct(_) => return None,
+            Kind::Word => {
+                let word = tok.text(text);
+                if let Some(m) = month(text, tok).filter(|_| !in_place) {
+                    date.1 = Some(m);
+                } else if !in_place && word.bytes().all(|b| b.is_ascii_digit()) {
+                    match word.len() {
+                        1 | 2 => date.0 = word.parse().ok(),
+                        4 => date.2 = word.parse().ok(),
+                        _ => return None,
+                    }
+                } else if in_place {
+                    if !tok.is_capitalised(text) {
+                        return None;
+                    }
+                    place_caps &= is_upper(word);
+                    let start = place.as_ref().map_or(tok.range.start, |p| p.start);
+                    place = Some(start..tok.range.end);
+                    if i >= 4 {
+                        return None;
+                    }
+                } else if !tok.is_capitalised(text) {
+                    return None;
+                }
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+fn accept(
+    place: Range<usize>,
+    place_caps: bool,
+    outlet: bool,
+    date: (Option<u8>, Option<u8>, Option<i32>),
+    end: usize,
+) -> Option<Dateline> {
+    let has_date = date.0.is_some() && date.1.is_some();
+    if !(outlet || has_date || place_caps) {
+        return None;
+    }
+    let iso = match date {
+        (Some(d), Some(m), Some(y)) => {
+            let iso = format!("{y:04}-{m:02}-{d:02}");
+            crate::parse_iso_date(&iso).map(|_| iso)
+        }
+        _ => None,
+    };
+    Some(Dateline {
+        range: place.start..end,
+        place,
+        date: iso,
+    })
+}
+
+fn is_upper(word: &str) -> bool {
+    word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase)
+}
+
+/// How a boilerplate pattern matches a line or sentence, after [`normalise`].
+#[derive(Debug, Clone, Copy)]
+enum Pattern {
+    /// The whole unit is this.
+    Is(&'static str),
+    /// The unit begins with this, followed by a word boundary.
+    Starts(&'static str),
+    /// The unit contains this, on word boundaries.
+    Has(&'static str),
+    /// A test of the normalised unit, for shapes a phrase cannot say.
+    Test(fn(&str) -> bool),
+}
+
+/// A family of boilerplate: the reason reported, the longest unit (in words)
+/// it may cover, and its patterns. The word limit is what keeps a real
+/// sentence that merely mentions "follow" or "share" a claim.
+struct Family {
+    reason: &'static str,
+    max_words: usize,
+    patterns: &'static [Pattern],
+}
+
+use Pattern::{Has, Is, Starts, Test};
+
+/// The site boilerplate recognised, family by family.
+const FAMILIES: &[Family] = &[
+    Family {
+        reason: "comment-form",
+        max_words: 40,
+        patterns: &[
+            Is("leave a reply"),
+            Is("leave a comment"),
+            Is("leave a reply cancel reply"),
+            Is("post comment"),
+            Is("submit comment"),
+            Is("cancel reply"),
+            Is("comments"),
+            Is("add comment"),
+            Is("comments are closed"),
+            Is("join the discussion"),
+            Has("your email address will not be published"),
+            Has("required fields are marked"),
+            Has("you must be logged in to post a comment"),
+            Has("save my name, email, and website"),
+            Has("notify me of new comments"),
+            Has("notify me of follow-up comments"),
+            Test(comment_count),
+        ],
+    },
+    Family {
+        reason: "navigation",
+        max_words: 8,
+        patterns: &[
+            Starts("back to top"),
+            Starts("skip to content"),
+            Starts("skip to main content"),
+            Starts("scroll to top"),
+            Starts("go to top"),
+            Starts("next article"),
+            Starts("previous article"),
+            Starts("next post"),
+            Starts("previous post"),
+            Is("main menu"),
+            Is("menu"),
+            Is("search"),
+            Is("home"),
+            Is("close"),
+            Is("load more"),
+            Is("show more"),
+            Is("next"),
+            Is("previous"),
+        ],
+    },
+    Family {
+        reason: "share",
+        max_words: 10,
+        patterns: &[
+            Starts("share this"),
+            Starts("share on"),
+            Starts("share via"),
+            Starts("share:"),
+            Starts("click to share"),
+            Starts("share the article"),
+            Starts("print this"),
+            Is("share"),
+            Is("tweet"),
+            Is("copy link"),
+            Test(social_names_only),
+        ],
+    },
+    Family {
+        reason: "subscribe",
+        max_words: 16,
+        patterns: &[
+            Starts("subscribe to"),
+            Starts("subscribe now"),
+            Is("subscribe"),
+            Starts("sign up for our"),
+            Starts("sign up to our"),
+            Starts("follow us"),
+            Starts("join us on"),
+            Starts("join our"),
+            Starts("get the latest"),
+            Starts("download our app"),
+            Starts("download the app"),
+            Has("subscribe to our newsletter"),
+            Has("subscribe to our channel"),
+        ],
+    },
+    Family {
+        reason: "cookies",
+        max_words: 60,
+        patterns: &[
+            Has("we use cookies"),
+            Has("this website uses cookies"),
+            Has("this site uses cookies"),
+            Has("uses cookies to"),
+            Has("accept all cookies"),
+            Has("accept cookies"),
+            Has("cookie policy"),
+            Has("by continuing to browse"),
+            Has("by continuing to use this"),
+            Is("accept all"),
+            Is("got it"),
+        ],
+    },
+    Family {
+        reason: "read-more",
+        max_words: 20,
+        patterns: &[
+            Starts("read more:"),
+            Starts("read also:"),
+            Starts("also read:"),
+            Starts("see also:"),
+            Starts("related:"),
+            Starts("read next:"),
+            Is("read more"),
+            Is("read also"),
+            Is("also read"),
+            Is("see also"),
+            Is("related"),
+            Is("related news"),
+            Is("related articles"),
+            Is("related posts"),
+            Is("related stories"),
+            Is("more news"),
+            Is("recommended"),
+            Is("you may also like"),
+            Is("you might also like"),
+            Is("most read"),
+            Is("latest news"),
+            Is("trending"),
+        ],
+    },
+    Family {
+        reason: "copyright",
+        max_words: 30,
+        patterns: &[Has("all rights reserved"), Starts("copyright ©")],
+    },
+    Family {
+        reason: "photo-credit",
+        max_words: 14,
+        patterns: &[
+            Starts("photo:"),
+            Starts("photo by"),
+            Starts("photo credit"),
+            Starts("photos:"),
+            Starts("image:"),
+            Starts("image by"),
+            Starts("image credit"),
+            Starts("picture:"),
+            Starts("file photo"),
+            Starts("photo courtesy"),
+            Starts("illustrative photo"),
+            Starts("credit:"),
+            Starts("©"),
+            Has("getty images"),
+            Has("ap photo"),
+            Has("afp photo"),
+            Has("reuters/"),
+            Has("(photo:"),
+        ],
+    },
+    Family {
+        reason: "translation",
+        max_words: 16,
+        patterns: &[
+            Starts("translation by"),
+            Starts("translated by"),
+            Starts("translation:"),
+            Starts("translated from"),
+        ],
+    },
+    Family {
+        reason: "editing",
+        max_words: 24,
+        patterns: &[
+            Starts("editing by"),
+            Starts("edited by"),
+            Starts("reporting by"),
+            Starts("additional reporting by"),
+            Starts("writing by"),
+            Starts("compiled by"),
+        ],
+    },
+    Family {
+        reason: "byline",
+        max_words: 10,
+        patterns: &[
+            Starts("author:"),
+            Starts("posted by"),
+            Starts("written by"),
+            Is("staff reporter"),
+            Is("staff writer"),
+            Test(by_name),
+        ],
+    },
+    Family {
+        reason: "markup",
+        max_words: usize::MAX,
+        patterns: &[Test(markup_only)],
+    },
+];
+
+/// Which boilerplate family `text[range]` belongs to, if any.
+fn chrome(text: &str, range: Range<usize>) -> Option<&'static str> {
+    let unit = text.get(range.clone())?;
+    if unit.len() > MAX_CHROME_BYTES {
+        return None;
+    }
+    let norm = normalise(unit);
+    let words = norm.split(' ').filter(|w| !w.is_empty()).count();
+    FAMILIES
+        .iter()
+        .filter(|family| words <= family.max_words)
+        .find(|family| family.patterns.iter().any(|p| matches(&norm, *p)))
+        .map(|family| family.reason)
+}
+
+/// Lower-case, straight quotes, single spaces, without the bullets and
+/// trailing marks (`*`, `»`, `→`, `.`) that decorate site chrome.
+fn normalise(unit: &str) -> String {
+    let mut out = String::with_capacity(unit.len());
+    for c in unit.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            '’' | '‘' => '\'',
+            '“' | '”' => '"',
+            c if c.is_whitespace() => ' ',
+            c => c,
+        };
+        if c == ' ' && (out.is_empty() || out.ends_with(' ')) {
+            continue;
+        }
+        out.push(c);
+    }
+    const DECORATION: &[char] = &[
+        ' ', '.', '*', '»', '›', '→', '|', '•', '-', '–', '—', '!', '#',
+    ];
+    out.trim_matches(DECORATION).to_string()
+}
+
+fn matches(norm: &str, pattern: Pattern) -> bool {
+    let boundary = |rest: &str| rest.chars().next().is_none_or(|c| !c.is_alphanumeric());
+    match pattern {
+        Is(p) => norm == p,
+        Starts(p) => norm.strip_prefix(p).is_some_and(boundary),
+        Has(p) => norm.match_indices(p).any(|(at, _)| {
+            let before = norm.get(..at).and_then(|s| s.chars().next_back());
+            before.is_none_or(|c| !c.is_alphanumeric()) && boundary(&norm[at + p.len()..])
+        }),
+        Test(test) => test(norm),
+    }
+}
+
+/// `3 comments`, `No comments`.
+fn comment_count(norm: &str) -> bool {
+    let mut words = norm.split(' ');
+    let (Some(count), Some(noun), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    (count == "no" || count.bytes().all(|b| b.is_ascii_digit()))
+        && (noun == "comments" || noun == "comment")
+}
+
+/// Social networks and share verbs listed side by side: `Facebook Twitter WhatsApp`.
+fn social_names_only(norm: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "facebook",
+        "twitter",
+        "x",
+        "whatsapp",
+        "telegram",
+        "vk",
+        "vkontakte",
+        "linkedin",
+        "pinterest",
+        "reddit",
+        "email",
+        "e-mail",
+        "print",
+        "share",
+        "viber",
+        "tumblr",
+        "messenger",
+        "ok",
+        "copy",
+        "link",
+    ];
+    let words: Vec<&str> = norm
+        .split(|c: char| c.is_whitespace() || c == '|' || c == ',' || c == '/')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() >= 2 && words.iter().all(|w| NAMES.contains(w))
+}
+
+/// `By John Smith`, `by Anna Ivanova and Lee Kim`: the rest of the unit is
+/// a name (checked on the normalised text: no verb-like words, short).
+fn by_name(norm: &str) -> bool {
+    let Some(rest) = norm.strip_prefix("by ") else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split(' ').collect();
+    const JOINERS: &[&str] = &["and", "in", "de", "van", "von", "bin", "al"];
+    (1..=6).contains(&words.len())
+        && words.iter().all(|w| {
+            JOINERS.contains(w)
+                || w.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == ',' || c == '.')
+        })
+        && !words
+            .iter()
+            .any(|w| w.ends_with("ed") || w.ends_with("ing"))
+}
+
+/// A unit that is nothing but markup tags: `<div class="x">`, `</p><br/>`.
+fn markup_only(norm: &str) -> bool {
+    if !norm.starts_with('<') || !norm.ends_with('>') {
+        return false;
+    }
+    let mut depth = 0usize;
+    for c in norm.chars() {
+        match c {
+            '<' => depth += 1,
+            '>' => depth = depth.saturating_sub(1),
+            c if depth == 0 && !c.is_whitespace() => return false,
+            _ => {}
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ignored_texts(text: &str) -> Vec<(&str, &'static str)> {
+        prepare(text)
+            .ignored
+            .into_iter()
+            .map(|(r, reason)| (&text[r], reason))
+            .collect()
+    }
+
+    #[test]
+    fn datelines_give_place_date_and_are_ignored() {
+        // (text, dateline text, place, date, first sentence left)
+        let cases: &[(&str, &str, &str, Option<&str>, &str)] = &[
+            (
+                "ALMATY. KAZINFORM – Head of State chaired a meeting.",
+                "ALMATY. KAZINFORM –",
+                "ALMATY",
+                None,
+                "Head of State chaired a meeting.",
+            ),
+            (
+                "ALMATY, Jan 12 (Reuters) - Kazakhstan's president said on Wednesday.",
+                "ALMATY, Jan 12 (Reuters) -",
+                "ALMATY",
+                None,
+                "Kazakhstan's president said on Wednesday.",
+            ),
+            (
+                "MOSCOW, January 12. /TASS/. The first units left Almaty.",
+                "MOSCOW, January 12. /TASS/.",
+                "MOSCOW",
+                None,
+                "The first units left Almaty.",
+            ),
+            (
+                "WASHINGTON (AP) — The Senate voted on Tuesday.",
+                "WASHINGTON (AP) —",
+                "WASHINGTON",
+                None,
+                "The Senate voted on Tuesday.",
+            ),
+            (
+                "London, 12 January 2022 — Rail strikes resumed.",
+                "London, 12 January 2022 —",
+                "London",
+                Some("2022-01-12"),
+                "Rail strikes resumed.",
+            ),
+            (
+                "Flooded towns\n\nKYIV, Ukraine (AP) — Water rose overnight.",
+                "KYIV, Ukraine (AP) —",
+                "KYIV",
+                None,
+                "Water rose overnight.",
+            ),
+            (
+                "BEIJING, Jan. 12, 2022 (Xinhua) -- Exports rose.",
+                "BEIJING, Jan. 12, 2022 (Xinhua) --",
+                "BEIJING",
+                Some("2022-01-12"),
+                "Exports rose.",
+            ),
+        ];
+        for &(text, line, place, date, first) in cases {
+            let prepared = prepare(text);
+            assert_eq!(ignored_texts(text), [(line, "dateline")], "{text}");
+            assert_eq!(prepared.place.as_deref(), Some(place), "{text}");
+            assert_eq!(prepared.date.as_deref(), date, "{text}");
+            let sentences: Vec<&str> = prepared
+                .sentences
+                .iter()
+                .map(|r| &text[r.clone()])
+                .collect();
+            assert!(sentences.contains(&first), "{text}: {sentences:?}");
+        }
+    }
+
+    #[test]
+    fn date_line_then_dateline() {
+        let text = " date 2022-01-12 ALMATY. KAZINFORM – Head of State chaired a meeting.";
+        let prepared = prepare(text);
+        assert_eq!(prepared.date.as_deref(), Some("2022-01-12"));
+        assert_eq!(
+            ignored_texts(text),
+            [
+                ("date 2022-01-12", "dateline"),
+                ("ALMATY. KAZINFORM –", "dateline")
+            ]
+        );
+        assert_eq!(
+            &text[prepared.sentences[0].clone()],
+            "Head of State chaired a meeting."
+        );
+        let text = "Published: 2021-03-05\nThe port reopened.";
+        assert_eq!(prepare(text).date.as_deref(), Some("2021-03-05"));
+    }
+
+    #[test]
+    fn sentences_that_look_a_little_like_datelines_stay() {
+        for text in [
+            "John Smith – the mayor – said the bridge was safe.",
+            "The mayor - who was re-elected - spoke.",
+            "Prices rose 5% - a record.",
+            "In 2021, the plant closed - then reopened.",
+            "Date night is back, the owners said.",
+            "date 2022-02-30 is not a day.",
+        ] {
+            let prepared = prepare(text);
+            assert!(
+                prepared.ignored.is_empty(),
+                "{text}: {:?}",
+                prepared.ignored
+            );
+            assert_eq!(prepared.date, None, "{text}");
+        }
+    }
+
+    #[test]
+    fn boilerplate_families() {
+        let cases: &[(&str, &str)] = &[
+            ("Leave a Reply", "comment-form"),
+            (
+                "Your email address will not be published. Required fields are marked *",
+                "comment-form",
+            ),
+            ("12 Comments", "comment-form"),
+            ("Back to top button", "navigation"),
+            ("Skip to content", "navigation"),
+            ("Share this article", "share"),
+            ("Facebook Twitter WhatsApp Telegram", "share"),
+            ("Follow us on Telegram", "subscribe"),
+            ("Subscribe to our newsletter for daily updates.", "subscribe"),
+            (
+                "We use cookies to improve your experience. By continuing to use this site you agree.",
+                "cookies",
+            ),
+            ("Read more: Floods hit the north", "read-more"),
+            ("Related", "read-more"),
+            ("Photo: Reuters", "photo-credit"),
+            ("Translation by Anna Petrova", "translation"),
+            ("Reporting by Olzhas Auyezov; Editing by Mark Heinrich", "editing"),
+            ("By John Smith", "byline"),
+            ("© 2022 Example News. All rights reserved.", "copyright"),
+            ("© Reuters", "photo-credit"),
+            ("Copyright © 2022 Example News", "copyright"),
+            ("<div class=\"ad\"></div>", "markup"),
+        ];
+        for &(line, reason) in cases {
+            let text = format!("The bridge reopened.\n{line}\nTraffic resumed.");
+            let prepared = prepare(&text);
+            let ignored: Vec<(&str, &str)> = prepared
+                .ignored
+                .iter()
+                .map(|(r, why)| (&text[r.clone()], *why))
+                .collect();
+            assert_eq!(ignored, [(line, reason)], "{line}");
+            assert_eq!(prepared.sentences.len(), 2, "{line}");
+        }
+    }
+
+    #[test]
+    fn real_sentences_that_mention_chrome_words_stay_claims() {
+        for line in [
+            "Shares fell 5% after the company said it would follow the regulator's advice.",
+            "Protesters vowed to follow the convoy to the border.",
+            "Residents were asked to share water with their neighbours.",
+            "Related charges were filed against two officials on Monday.",
+            "By Tuesday, the water had receded in most districts.",
+            "Read the full statement, the ministry urged journalists.",
+            "The photo was taken by a resident on Monday.",
+            "Editors at the paper said they would not publish the names.",
+            "Next, the council will vote on the budget.",
+            "Home prices rose for the third month.",
+        ] {
+            let prepared = prepare(line);
+            assert!(
+                prepared.ignored.is_empty(),
+                "{line}: {:?}",
+                prepared.ignored
+            );
+            assert_eq!(prepared.sentences.len(), 1, "{line}");
+        }
+    }
+
+    #[test]
+    fn any_line_ending_is_a_line_end() {
+        let text = "Leave a Reply\r\nThe port reopened.\rBack to top";
+        assert_eq!(
+            ignored_texts(text),
+            [
+                ("Leave a Reply", "comment-form"),
+                ("Back to top", "navigation")
+            ]
+        );
+        assert_eq!(prepare(text).sentences.len(), 1);
+    }
+}
