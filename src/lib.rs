@@ -51,7 +51,7 @@ mod topics;
 mod verdict;
 mod voice;
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
 
 #[cfg(target_arch = "wasm32")]
