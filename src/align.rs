@@ -458,8 +458,10 @@ mod tests {
     use super::*;
 
     fn f(own: &[&str]) -> Features {
+        let terms: Vec<String> = own.iter().map(|s| s.to_string()).collect();
         Features {
-            own: own.iter().map(|s| s.to_string()).collect(),
+            own: terms.clone(),
+            content: terms,
             ..Features::default()
         }
     }
