@@ -5,15 +5,17 @@
 #
 # For each target (default: every target in fuzz/Cargo.toml) it
 #   1. replays the committed seeds (fuzz/seeds/) and the big generated shapes
-#      (fuzz/generated/: 100 000 commas, a 1 MB word, 20 000 nested quotes, …),
-#      each of which must finish within FUZZ_TIMEOUT seconds;
+#      (fuzz/generated/: 100 000 commas, a 1 MB word, 20 000 nested quotes, …):
+#      each seed must finish within FUZZ_TIMEOUT seconds, each big shape within
+#      FUZZ_BIG_TIMEOUT (the fuzz build is instrumented and has debug
+#      assertions, so it runs several times slower than the release build);
 #   2. fuzzes for SECONDS_PER_TARGET (default 60) with inputs up to
 #      FUZZ_MAX_LEN bytes (default 4096: small inputs give millions of
 #      executions; the big shapes are covered by step 1).
 # It prints the executions reached per target and exits non-zero on any
 # crash, panic, timeout or out-of-memory; the input is left in fuzz/artifacts/.
 #
-# Environment: FUZZ_TIMEOUT (s, default 1), FUZZ_MAX_LEN (bytes, default 4096),
+# Environment: FUZZ_TIMEOUT (s, default 1), FUZZ_BIG_TIMEOUT (s, default 10), FUZZ_MAX_LEN (bytes, default 4096),
 # FUZZ_SANITIZER (default none: the core is safe Rust, and without ASan the
 # targets run several times faster; set `address` to use it), FUZZ_JOBS
 # (parallel fuzzing processes per target, default 1).
@@ -23,6 +25,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 timeout_s="${FUZZ_TIMEOUT:-1}"
+big_timeout_s="${FUZZ_BIG_TIMEOUT:-10}"
 max_len="${FUZZ_MAX_LEN:-4096}"
 sanitizer="${FUZZ_SANITIZER:-none}"
 jobs="${FUZZ_JOBS:-1}"
@@ -55,14 +58,16 @@ for target in "${targets[@]}"; do
         [ -d "$dir" ] && extra+=("$dir")
     done
 
-    echo "== $target: replaying ${extra[*]:-no seeds}, ${timeout_s}s each"
+    echo "== $target: replaying ${extra[*]:-no seeds}"
     replay="ok"
     for dir in "${extra[@]}"; do
         for file in "$dir"/*; do
             [ -s "$file" ] || continue
+            limit="$timeout_s"
+            case "$dir" in fuzz/generated/*) limit="$big_timeout_s" ;; esac
             started=$(date +%s%N)
-            if ! "$bin_dir/$target" -timeout="$timeout_s" -rss_limit_mb=2048 "$file" >"$logs/replay" 2>&1; then
-                echo "   FAILED $file: $(grep -m1 -oE 'timeout after [0-9]+ seconds|panicked at .*|out-of-memory.*|deadly signal' "$logs/replay")"
+            if ! "$bin_dir/$target" -timeout="$limit" -rss_limit_mb=2048 "$file" >"$logs/replay" 2>&1; then
+                echo "   FAILED $file (limit ${limit}s): $(grep -m1 -oE 'timeout after [0-9]+ seconds|panicked at .*|out-of-memory.*|deadly signal' "$logs/replay")"
                 replay="seed(s) failed"
                 failed=1
             else

@@ -8,6 +8,7 @@
 //!
 //! The limits section at the end checks that shapes which make naive
 //! algorithms quadratic stay bounded in time.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
