@@ -86,6 +86,31 @@ SMALL_COMPARE = {
     "identical-news": pair(NEWS, NEWS),
 }
 
+def dated(date, text):
+    return date.encode("utf-8") + SEP + text.encode("utf-8")
+
+
+SMALL_TIMES = {
+    "news": dated("2022-01-12", NEWS),
+    "undated": NEWS.encode("utf-8"),
+    "relative": dated(
+        "2022-01-12",
+        "Tomorrow, the day after tomorrow, yesterday morning, last week, next Monday, "
+        "in ten days, within 24 hours, two years ago, early next month, since 2019, "
+        "from January 13 to 19, between 10:00 and 12:30 p.m., every Friday, soon, now.",
+    ),
+    "formats": dated(
+        "2024-02-29",
+        "12.01.2022, 2022-01-13T10:00, 13/01/22, Jan. 13, 13 Jan 2022, January 13th, "
+        "the 13th, 1/2, 31/12/9999, Feb 30, 0000-00-00, 99:99, Q3 2021, 2020s, 1990's.",
+    ),
+    "bad-date": dated("2022-02-30", "tomorrow"),
+    "date-junk": dated("\u202e2022-01-12\0", "on Monday"),
+    "numbers": dated("2022-01-12", "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 " * 5),
+    "months": dated("2022-01-12", " ".join(
+        ["January", "Feb", "Mar.", "april", "MAY", "Jun", "July", "Aug", "Sept", "Oct", "Nov", "December"] * 10)),
+}
+
 SMALL_OPTIONS = {
     "empty-object": b"{}",
     "utf16": b'{"offsets": "utf16"}',
@@ -104,6 +129,11 @@ SMALL_OPTIONS = {
     "null": b"null",
     "duplicate": b'{"threshold": 0.1, "threshold": 0.9}',
     "unicode-escape": b'{"offsets": "utf\\u0031\\u0036"}',
+}
+
+BIG_TIMES = {
+    "dates-100k": lambda: dated("2022-01-12", "on 13 January 2022, " * 5_000),
+    "digits-1mb": lambda: dated("2022-01-12", "1" * 1_048_576),
 }
 
 BIG_COMPARE = {
@@ -135,8 +165,13 @@ def main():
         compare["seed-pair"] = pair(texts[0], texts[1])
     write(os.path.join(seeds, "compare"), compare)
     write(os.path.join(seeds, "options"), SMALL_OPTIONS)
+    times = dict(SMALL_TIMES)
+    if texts:
+        times["seed"] = texts[0].encode("utf-8")
+    write(os.path.join(seeds, "times"), times)
     if "--small-only" not in sys.argv:
         write(os.path.join(HERE, "generated", "compare"), {k: f() for k, f in BIG_COMPARE.items()})
+        write(os.path.join(HERE, "generated", "times"), {k: f() for k, f in BIG_TIMES.items()})
 
 
 if __name__ == "__main__":
