@@ -33,7 +33,7 @@ function h(tag, attributes = {}, ...children) {
     if (name === 'text') element.textContent = value;
     else element.setAttribute(name, value === true ? '' : String(value));
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     element.append(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
   }
@@ -42,7 +42,7 @@ function h(tag, attributes = {}, ...children) {
 
 /** Replaces an element's children, skipping null/false ones (absent optional parts). */
 function put(parent, ...children) {
-  parent.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+  parent.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
 }
 
 /** Text for screen readers only. */
