@@ -33,7 +33,7 @@ function h(tag, attributes = {}, ...children) {
     if (name === 'text') element.textContent = value;
     else element.setAttribute(name, value === true ? '' : String(value));
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     element.append(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
   }
@@ -42,7 +42,7 @@ function h(tag, attributes = {}, ...children) {
 
 /** Replaces an element's children, skipping null/false ones (absent optional parts). */
 function put(parent, ...children) {
-  parent.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+  parent.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
 }
 
 /** Text for screen readers only. */
@@ -265,6 +265,8 @@ export class ClaimDiffElement extends HTMLElement {
     const src = this.getAttribute(`src-${side}`);
     if (!src) return undefined;
     const url = new URL(src, document.baseURI).href;
+    // The widget never talks to another origin, whatever a host page says.
+    if (new URL(url).origin !== location.origin) throw new Error(fill(this.#strings.otherOrigin, { n: src }));
     if (!this.#fetched.has(url)) {
       const text = fetch(url).then((response) => {
         if (!response.ok) throw new Error(fill(this.#strings.fetchFailed, { n: src }));
