@@ -65,6 +65,7 @@ impl Vocabulary {
 /// The keys of a claim, by kind, as vocabulary ids.
 struct Keys {
     own: Vec<u32>,
+    content: Vec<u32>,
     context: Vec<u32>,
     entities: Vec<u32>,
     topics: Vec<u32>,
@@ -82,6 +83,7 @@ fn keys(f: &Features, vocabulary: &mut Vocabulary) -> Keys {
     };
     Keys {
         own: ids(&f.own, ""),
+        content: ids(&f.content, ""),
         context: ids(&f.context, ""),
         entities: ids(&f.entities, "@"),
         topics: ids(&f.topics, "#"),
@@ -100,14 +102,20 @@ struct Vectors {
 }
 
 fn normalised(weights: HashMap<u32, f64>) -> Vector {
-    let norm = weights.values().map(|w| w * w).sum::<f64>().sqrt();
-    let mut v: Vector = if norm > 0.0 {
-        weights.into_iter().map(|(id, w)| (id, w / norm)).collect()
+    // Sorted before summing: a HashMap's order changes from run to run, and
+    // float sums in another order round differently, so ties would not be
+    // broken the same way twice.
+    let mut v: Vector = weights.into_iter().collect();
+    v.sort_unstable_by_key(|&(id, _)| id);
+    let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+    if norm > 0.0 {
+        for (_, w) in &mut v {
+            *w /= norm;
+        }
+        v
     } else {
         Vec::new()
-    };
-    v.sort_unstable_by_key(|&(id, _)| id);
-    v
+    }
 }
 
 fn vectors(k: &Keys, idf: &[f64]) -> Vectors {
@@ -134,6 +142,19 @@ fn vectors(k: &Keys, idf: &[f64]) -> Vectors {
 fn similarity(x: &Vectors, y: &Vectors) -> f64 {
     (CORE_SHARE * dot(&x.core, &y.core) + (1.0 - CORE_SHARE) * dot(&x.full, &y.full))
         .clamp(0.0, 1.0)
+}
+
+/// Whether two sorted id lists have an id in common.
+fn shares_any(x: &[u32], y: &[u32]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
 }
 
 fn dot(x: &Vector, y: &Vector) -> f64 {
@@ -204,6 +225,11 @@ pub(crate) fn align(fa: &[Features], fb: &[Features], threshold: f64) -> Vec<Lin
                     continue;
                 }
                 seen[j] = i;
+                // Names and topics alone do not make two claims one fact:
+                // they must share at least one word or concept of their own.
+                if !shares_any(&k.content, &keys_b[j].content) {
+                    continue;
+                }
                 let score = similarity(&vectors_a[i], &vectors_b[j]);
                 if score >= threshold {
                     found.push(Link { a: i, b: j, score });
@@ -432,8 +458,10 @@ mod tests {
     use super::*;
 
     fn f(own: &[&str]) -> Features {
+        let terms: Vec<String> = own.iter().map(|s| s.to_string()).collect();
         Features {
-            own: own.iter().map(|s| s.to_string()).collect(),
+            own: terms.clone(),
+            content: terms,
             ..Features::default()
         }
     }

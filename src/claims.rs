@@ -274,15 +274,62 @@ const ITEM_LEADERS: &[&str] = &[
     "notably",
     "plus",
     "like",
+    "not",
+    "only",
+    "also",
+    "both",
+    "either",
+    "neither",
 ];
 
 /// Finds the claims of the given sentences (in text order).
 pub(crate) fn extract(text: &str, sentences: &[Range<usize>]) -> Vec<ClaimDraft> {
     let mut drafts = Vec::new();
     for sentence in sentences {
-        split_sentence(text, sentence.clone(), &mut drafts);
+        for chunk in chunks(text, sentence.clone()) {
+            split_sentence(text, chunk, &mut drafts);
+        }
     }
     fold_repeats(text, drafts)
+}
+
+/// A "sentence" longer than this (text with no sentence punctuation) is cut
+/// into chunks, so that no claim is too long to compare and diff.
+const MAX_SENTENCE_BYTES: usize = 1200;
+/// The most bytes of one chunk of an over-long sentence.
+const CHUNK_BYTES: usize = 600;
+
+/// Cuts an over-long sentence at a comma or semicolon (else at a space, else
+/// anywhere on a char boundary) about every [`CHUNK_BYTES`].
+fn chunks(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
+    if sentence.len() <= MAX_SENTENCE_BYTES {
+        return vec![sentence];
+    }
+    let mut out = Vec::new();
+    let mut start = sentence.start;
+    while sentence.end - start > MAX_SENTENCE_BYTES {
+        let mut limit = start + CHUNK_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = text.get(start..limit).unwrap_or("");
+        let floor = start + CHUNK_BYTES / 4;
+        let cut = window
+            .rfind([',', ';'])
+            .map(|i| start + i + 1)
+            .filter(|&cut| cut > floor)
+            .or_else(|| {
+                window
+                    .rfind(char::is_whitespace)
+                    .map(|i| start + i)
+                    .filter(|&cut| cut > floor)
+            })
+            .unwrap_or(limit);
+        out.extend(crate::text::trim(text, start..cut));
+        start = cut;
+    }
+    out.extend(crate::text::trim(text, start..sentence.end));
+    out
 }
 
 /// A run of tokens between split points, as indices into the sentence's tokens.
@@ -340,12 +387,13 @@ fn protected(toks: &[Token]) -> Vec<bool> {
     let mut quote = 0usize;
     let mut straight = false;
     let mut bracket = 0usize;
+    let mut quoted_before = 0;
     for (i, tok) in toks.iter().enumerate() {
         match tok.kind {
             Kind::Punct('“' | '«' | '„') => quote += 1,
             Kind::Punct('”' | '»') => {
                 if quote == 0 {
-                    out[..i].iter_mut().for_each(|p| *p = true);
+                    quoted_before = i;
                 }
                 quote = quote.saturating_sub(1);
             }
@@ -356,6 +404,7 @@ fn protected(toks: &[Token]) -> Vec<bool> {
         }
         out[i] |= quote > 0 || straight || bracket > 0;
     }
+    out[..quoted_before].iter_mut().for_each(|p| *p = true);
     out
 }
 
@@ -460,33 +509,53 @@ fn starts_clause(text: &str, toks: &[Token], segment: &Segment) -> bool {
     false
 }
 
-/// Whether the tokens form a complete main clause: not opened by a
-/// subordinator or preposition, with a main verb before any subordinate
-/// clause, and no subordinate clause (`informed that …`) left waiting for its
-/// verb.
-fn complete(text: &str, toks: &[Token], span: &Segment) -> bool {
-    let Some(first) = first_word(text, toks, span) else {
-        return false;
-    };
-    if toks[first].is_any(text, SUBORDINATORS) || toks[first].is_any(text, PREPOSITIONS) {
-        return false;
+/// What is known of a clause as its pieces are read, so that each token is
+/// looked at once however many pieces a sentence has.
+#[derive(Debug, Default)]
+struct ClauseState {
+    /// It opens with a subordinator or preposition: not a main clause.
+    dependent: bool,
+    /// A main verb came before any subordinate clause.
+    main: bool,
+    /// A subordinate clause has begun.
+    subordinate: bool,
+    /// A subordinate clause (`informed that …`) still waits for its verb.
+    open: bool,
+}
+
+impl ClauseState {
+    fn new(text: &str, toks: &[Token], piece: &Segment) -> ClauseState {
+        let dependent = first_word(text, toks, piece).is_none_or(|first| {
+            toks[first].is_any(text, SUBORDINATORS) || toks[first].is_any(text, PREPOSITIONS)
+        });
+        let mut state = ClauseState {
+            dependent,
+            ..ClauseState::default()
+        };
+        state.read(text, toks, piece);
+        state
     }
-    let mut main = false;
-    let mut subordinate = false;
-    let mut open = false;
-    for i in span.clone() {
-        if toks[i].is_any(text, SUBORDINATORS) {
-            open = true;
-            subordinate = true;
-        } else if is_verb(text, toks, i) {
-            if open {
-                open = false;
-            } else if !subordinate {
-                main = true;
+
+    fn read(&mut self, text: &str, toks: &[Token], piece: &Segment) {
+        for i in piece.clone() {
+            if toks[i].is_any(text, SUBORDINATORS) {
+                self.open = true;
+                self.subordinate = true;
+            } else if is_verb(text, toks, i) {
+                if self.open {
+                    self.open = false;
+                } else if !self.subordinate {
+                    self.main = true;
+                }
             }
         }
     }
-    main && !open
+
+    /// A complete main clause: not dependent, with a main verb, and no
+    /// subordinate clause left waiting for its verb.
+    fn complete(&self) -> bool {
+        !self.dependent && self.main && !self.open
+    }
 }
 
 /// Groups a sentence's tokens into coordinated clauses. Split points are
@@ -510,6 +579,7 @@ fn clauses(text: &str, toks: &[Token], open: &[bool]) -> Vec<Segment> {
         }
     }
     pieces.push(start..toks.len());
+    let mut state = ClauseState::default();
     for piece in pieces {
         if words(toks, &piece).next().is_none() {
             if let Some(c) = current.as_mut() {
@@ -518,16 +588,23 @@ fn clauses(text: &str, toks: &[Token], open: &[bool]) -> Vec<Segment> {
             continue;
         }
         current = Some(match current {
-            None => piece,
             Some(c)
-                if complete(text, toks, &c)
+                if state.complete()
                     && starts_clause(text, toks, &piece)
                     && !reporting_frame(text, toks, &piece) =>
             {
                 out.push(c);
+                state = ClauseState::new(text, toks, &piece);
                 piece
             }
-            Some(c) => c.start..piece.end,
+            Some(c) => {
+                state.read(text, toks, &piece);
+                c.start..piece.end
+            }
+            None => {
+                state = ClauseState::new(text, toks, &piece);
+                piece
+            }
         });
     }
     out.extend(current);
@@ -690,7 +767,8 @@ fn subject_list(text: &str, toks: &[Token], segments: &[Segment]) -> Option<List
     for segment in &nouns {
         items.extend(list_items(text, toks, segment));
     }
-    let predicate = toks[verb].range.start..content_end(toks, verb..toks.len())?;
+    // The shared predicate ends with its clause, at the next comma.
+    let predicate = toks[verb].range.start..content_end(toks, verb..segments[k].end)?;
     (items.len() >= 2).then_some(List { items, predicate })
 }
 
@@ -721,20 +799,29 @@ fn object_list(text: &str, toks: &[Token], segments: &[Segment]) -> Option<List>
     for segment in tail {
         items.extend(list_items(text, toks, segment));
     }
-    let predicate_start = toks[first_word(text, toks, segment)?].range.start;
-    let predicate = predicate_start..toks[cut].range.end;
+    // A verb with no subject in its segment (`The forces, which arrived on
+    // Monday, guarded …`) takes the sentence's start into the predicate.
+    let lead = first_word(text, toks, segment)?;
+    let lead = if is_verb(text, toks, lead) {
+        first_word(text, toks, &(0..segment.end))?
+    } else {
+        lead
+    };
+    let predicate = toks[lead].range.start..toks[cut].range.end;
     (items.len() >= 3).then_some(List { items, predicate })
 }
 
 /// Token indices where a segment's words are coordinated: `and`, `or`,
-/// `nor`, and the first word of `as well as`.
+/// `nor`, `but` of `not only … but also`, and the first word of `as well as`.
 fn coordinators<'a>(
     text: &'a str,
     toks: &'a [Token],
     segment: &Segment,
 ) -> impl Iterator<Item = (usize, usize)> + 'a {
     segment.clone().filter_map(move |i| {
-        if toks[i].is_any(text, &["and", "or", "nor"]) {
+        let but_also =
+            toks[i].is(text, "but") && toks.get(i + 1).is_some_and(|t| t.is(text, "also"));
+        if toks[i].is_any(text, &["and", "or", "nor"]) || but_also {
             Some((i, 1))
         } else if toks[i].is(text, "as")
             && toks.get(i + 1).is_some_and(|t| t.is(text, "well"))
@@ -952,6 +1039,23 @@ mod tests {
                 ],
             ),
             (
+                "The forces, which arrived on January 6, guarded strategic facilities, airports and power plants.",
+                &[
+                    "strategic facilities || The forces, which arrived on January 6, guarded",
+                    "airports || The forces, which arrived on January 6, guarded",
+                    "power plants || The forces, which arrived on January 6, guarded",
+                ],
+            ),
+            (
+                "Not only Russian but also Belarusian, Armenian and Kyrgyz troops took part.",
+                &[
+                    "Russian || took part",
+                    "Belarusian || took part",
+                    "Armenian || took part",
+                    "Kyrgyz troops || took part",
+                ],
+            ),
+            (
                 "Banks, pharmacies and petrol stations reopened in Kharkiv on Tuesday.",
                 &[
                     "Banks || reopened in Kharkiv on Tuesday",
@@ -962,6 +1066,45 @@ mod tests {
         ];
         for &(text, expected) in cases {
             assert_eq!(claim_texts(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_list_predicate_ends_with_its_clause() {
+        let text = "Banks, shops and cafes reopened on Monday, the mayor said that the bridge will not reopen.";
+        assert_eq!(
+            claim_texts(text),
+            [
+                "Banks || reopened on Monday",
+                "shops || reopened on Monday",
+                "cafes || reopened on Monday",
+            ]
+        );
+    }
+
+    #[test]
+    fn over_long_sentences_are_cut_into_bounded_claims() {
+        let cases = [
+            "word ".repeat(2000),
+            "the port reopened, ".repeat(500),
+            "ж".repeat(5000),
+            "a".repeat(3001),
+        ];
+        for text in &cases {
+            let sentences = crate::text::sentences(text, 0..text.len());
+            let drafts = extract(text, &sentences);
+            assert!(!drafts.is_empty());
+            for draft in &drafts {
+                assert!(
+                    draft.range.len() <= MAX_SENTENCE_BYTES,
+                    "{}",
+                    draft.range.len()
+                );
+                assert!(
+                    text.is_char_boundary(draft.range.start)
+                        && text.is_char_boundary(draft.range.end)
+                );
+            }
         }
     }
 

@@ -5,6 +5,9 @@ use similar::{capture_diff_slices, Algorithm, DiffTag as Tag};
 use crate::report::{DiffOp, DiffTag};
 use crate::text::diff_pieces;
 
+/// The most pieces (words, spaces, marks) a side may have for a word diff.
+const MAX_PIECES: usize = 4000;
+
 /// The word diff that turns `old` into `new`: runs of equal, deleted and
 /// inserted pieces (words, spaces, punctuation), merged so that neighbouring
 /// ops differ. Concatenating the equal and delete texts gives `old`; the equal
@@ -15,6 +18,18 @@ use crate::text::diff_pieces;
 pub(crate) fn word_diff(old: &str, new: &str) -> Vec<DiffOp> {
     let old_pieces = diff_pieces(old);
     let new_pieces = diff_pieces(new);
+    if old_pieces.len().max(new_pieces.len()) > MAX_PIECES {
+        // Myers is O((N+M)·D): past this size a word diff costs more than it
+        // tells a reader, so the texts are shown as replaced whole.
+        return [(DiffTag::Delete, old), (DiffTag::Insert, new)]
+            .into_iter()
+            .filter(|(_, text)| !text.is_empty())
+            .map(|(op, text)| DiffOp {
+                op,
+                text: text.to_string(),
+            })
+            .collect();
+    }
     let mut out: Vec<DiffOp> = Vec::new();
     let mut push = |op: DiffTag, pieces: &[&str]| {
         if pieces.is_empty() {
@@ -67,6 +82,14 @@ mod tests {
         assert!(ops
             .iter()
             .any(|op| op.op == DiffTag::Equal && op.text.contains("Normal life is")));
+    }
+
+    #[test]
+    fn huge_texts_are_replaced_whole() {
+        let old = "word ".repeat(5000);
+        let ops = word_diff(&old, "short");
+        assert_eq!(ops.len(), 2);
+        assert_eq!(side(&ops, DiffTag::Insert), old);
     }
 
     #[test]

@@ -14,6 +14,9 @@ pub(crate) struct Features {
     pub own: Vec<String>,
     /// Term keys of the rest of its sentence.
     pub context: Vec<String>,
+    /// The own terms that are not part of a name: what the claim says
+    /// rather than whom it names.
+    pub content: Vec<String>,
     /// Canonical entity keys.
     pub entities: Vec<String>,
     /// Topic keys.
@@ -54,7 +57,25 @@ pub(crate) fn features(text: &str, claim: &Claim) -> Features {
         })
         .collect();
 
-    let mut own: Vec<String> = table.terms(&own_words).into_iter().map(|t| t.key).collect();
+    let own_terms = table.terms(&own_words);
+    let in_name = |range: &std::ops::Range<usize>| {
+        claim
+            .entities
+            .iter()
+            .any(|e| e.start <= range.start && range.end <= e.end)
+    };
+    let mut content: Vec<String> = own_terms
+        .iter()
+        .filter(|t| {
+            !own_words
+                .get(t.words.clone())
+                .is_some_and(|ws| ws.iter().all(|w| in_name(&w.range)))
+        })
+        .map(|t| t.key.clone())
+        .collect();
+    content.sort();
+    content.dedup();
+    let mut own: Vec<String> = own_terms.into_iter().map(|t| t.key).collect();
     own.sort();
     own.dedup();
     let mut context: Vec<String> = table
@@ -80,6 +101,7 @@ pub(crate) fn features(text: &str, claim: &Claim) -> Features {
     Features {
         own,
         context,
+        content,
         entities,
         topics: claim.topics.clone(),
         quantities: quantities(claim_text, &words(claim_text, 0..claim_text.len())),

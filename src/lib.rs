@@ -32,6 +32,7 @@
 mod align;
 mod claims;
 mod diff;
+mod entities;
 mod error;
 mod features;
 mod framing;
@@ -44,9 +45,14 @@ mod quantity;
 mod render;
 pub mod report;
 mod text;
+mod timex;
 mod tokens;
 mod topics;
 mod verdict;
+mod voice;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod proptests;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -56,7 +62,7 @@ pub use options::{AliasSpec, Options, TopicSpec, DEFAULT_MAX_BYTES};
 pub use render::{markdown, text as plain_text, Labels};
 pub use report::{Comparison, OffsetUnit, Verdict, SCHEMA_VERSION};
 
-use report::{Account, Claim, DateSource, Ignored, Modality, Pair, Span, Summary};
+use report::{Account, Claim, DateSource, Ignored, Pair, Span, Summary};
 
 /// One account to compare: its text and, optionally, its date.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,8 +105,17 @@ pub fn compare(a: &Document<'_>, b: &Document<'_>, options: &Options) -> Result<
     }
 
     let taxonomy = topics::Taxonomy::with(&options.topics).map_err(Error::bad_options)?;
-    let account_a = read_account(a.text, date_a, 'a', &taxonomy);
-    let account_b = read_account(b.text, date_b, 'b', &taxonomy);
+    let aliases = entities::Table::with(&options.aliases).map_err(Error::bad_options)?;
+    let mut tracker_a = entities::Tracker::new(&aliases);
+    let mut tracker_b = entities::Tracker::new(&aliases);
+    let mut account_a = read_account(a.text, date_a, 'a', &taxonomy, &mut tracker_a);
+    let mut account_b = read_account(b.text, date_b, 'b', &taxonomy, &mut tracker_b);
+    entities::reconcile(
+        &tracker_a,
+        account_a.claims.iter_mut().flat_map(|c| &mut c.entities),
+        &tracker_b,
+        account_b.claims.iter_mut().flat_map(|c| &mut c.entities),
+    );
     let features_a: Vec<_> = account_a
         .claims
         .iter()
@@ -188,6 +203,40 @@ pub fn compare(a: &Document<'_>, b: &Document<'_>, options: &Options) -> Result<
     Ok(result)
 }
 
+/// Finds the time expressions of a whole text and normalises each to a
+/// TIMEX3 value, resolving relative ones (`tomorrow`, `on Tuesday`, `January
+/// 19`) against `date` (`YYYY-MM-DD`), or else against the date of the text's
+/// own dateline; with neither they stay underspecified (`XXXX-01-19`,
+/// `REF+P1D`). Offsets are in `unit`.
+///
+/// Fails only on a `date` that is not a calendar day; any text gives a result.
+///
+/// ```
+/// use claimdiff::{times, OffsetUnit};
+///
+/// let found = times("Troops will leave tomorrow.", Some("2022-01-12"), OffsetUnit::Chars).unwrap();
+/// assert_eq!(found[0].text, "tomorrow");
+/// assert_eq!(found[0].value, "2022-01-13");
+/// ```
+pub fn times(
+    text: &str,
+    date: Option<&str>,
+    unit: OffsetUnit,
+) -> Result<Vec<report::TimeMention>, Error> {
+    let anchor = match date.map(str::trim).filter(|d| !d.is_empty()) {
+        Some(d) => Some(timex::parse_date(d).ok_or_else(|| Error::bad_date(None, d))?),
+        None => prepare::prepare(text)
+            .date
+            .as_deref()
+            .and_then(timex::parse_date),
+    };
+    let map = offsets::OffsetMap::new(text, unit);
+    Ok(timex::tag_text(text, anchor)
+        .iter()
+        .map(|mention| mention.to_report(text, &map))
+        .collect())
+}
+
 /// Counts of verdicts and one-sided claims over the whole comparison (the
 /// per-topic counts come from [`topics::counts_by_topic`]).
 fn summarise(pairs: &[Pair], only_a: &[String], only_b: &[String]) -> Summary {
@@ -211,15 +260,11 @@ fn claim_topics(
     draft: &claims::ClaimDraft,
     taxonomy: &topics::Taxonomy,
 ) -> Vec<String> {
-    let mut topics = taxonomy.classify(text, draft.range.clone());
-    if let Some(predicate) = &draft.predicate {
-        for topic in taxonomy.classify(text, predicate.clone()) {
-            if !topics.contains(&topic) {
-                topics.push(topic);
-            }
-        }
-    }
-    topics
+    let parts: Vec<_> = [draft.range.clone()]
+        .into_iter()
+        .chain(draft.predicate.clone())
+        .collect();
+    taxonomy.classify_parts(text, &parts)
 }
 
 /// Reads one account into claims, with byte offsets.
@@ -228,8 +273,12 @@ fn read_account(
     date: Option<String>,
     side: char,
     taxonomy: &topics::Taxonomy,
+    tracker: &mut entities::Tracker<'_>,
 ) -> Account {
     let prepared = prepare::prepare(text);
+    if let Some(place) = &prepared.place {
+        tracker.dateline(place);
+    }
     // A caller's date wins over the text's own.
     let (date, date_source) = match (date, prepared.date) {
         (Some(date), _) => (Some(date), Some(DateSource::Caller)),
@@ -240,24 +289,47 @@ fn read_account(
         start: range.start,
         end: range.end,
     };
-    let claims = claims::extract(text, &prepared.sentences)
+    let anchor = date.as_deref().and_then(timex::parse_date);
+    let drafts = claims::extract(text, &prepared.sentences);
+    let voices = voice::analyse(text, &drafts);
+    let ranges: Vec<std::ops::Range<usize>> = drafts.iter().map(|d| d.range.clone()).collect();
+    let times = timex::claims_times(text, anchor, &ranges);
+    let claims = drafts
         .into_iter()
+        .zip(voices)
+        .zip(times)
         .enumerate()
-        .map(|(n, draft)| Claim {
+        .map(|(n, ((draft, voice), (mentions, timing)))| Claim {
             id: format!("{side}{}", n + 1),
             start: draft.range.start,
             end: draft.range.end,
             text: text.get(draft.range.clone()).unwrap_or("").to_string(),
             topics: claim_topics(text, &draft, taxonomy),
+            entities: tracker.in_claim(
+                text,
+                draft.sentence.clone(),
+                &[draft.range.clone()]
+                    .into_iter()
+                    .chain(draft.predicate.clone())
+                    .collect::<Vec<_>>(),
+            ),
             sentence: span(draft.sentence),
             predicate: draft.predicate.map(span),
             repeats: draft.repeats.into_iter().map(span).collect(),
-            entities: Vec::new(),
-            times: Vec::new(),
-            when: None,
-            attribution: None,
-            modality: Modality::Asserted,
-            negated: false,
+            times: mentions.iter().map(|m| m.to_report_bytes(text)).collect(),
+            when: timing.map(|t| t.to_report()),
+            // The speaker as the account names them most fully (`her` and
+            // `Beisenbaeva` both become `Rizagul Beisenbaeva`).
+            attribution: voice
+                .attribution
+                .and_then(|range| text.get(range))
+                .map(|name| {
+                    tracker
+                        .canonical(name)
+                        .map_or_else(|| name.to_string(), |c| c.name)
+                }),
+            modality: voice.modality,
+            negated: voice.negated,
         })
         .collect();
     let ignored = prepared
@@ -296,20 +368,5 @@ fn checked_date(doc: &Document<'_>, side: char) -> Result<Option<String>, Error>
 
 /// Parses `YYYY-MM-DD` into (year, month, day) if it names a real day.
 pub(crate) fn parse_iso_date(s: &str) -> Option<(i32, u8, u8)> {
-    let bytes = s.as_bytes();
-    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-        return None;
-    }
-    let year: i32 = s.get(0..4)?.parse().ok()?;
-    let month: u8 = s.get(5..7)?.parse().ok()?;
-    let day: u8 = s.get(8..10)?.parse().ok()?;
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (1..=days).contains(&day).then_some((year, month, day))
+    timex::parse_date(s).map(|d| (d.year(), u8::from(d.month()), d.day()))
 }

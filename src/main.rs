@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use claimdiff::{compare, markdown, plain_text, Document, Labels, Options};
+use claimdiff::{compare, markdown, plain_text, times, Document, Labels, OffsetUnit, Options};
 
 const USAGE: &str = r#"claimdiff: compare two news accounts of the same event
 
@@ -15,11 +15,16 @@ USAGE:
                                   [--format json|markdown|text] [--compact]
                                   [--options JSON]
     claimdiff batch PAIRS.jsonl [--options JSON] [--threads N]
+    claimdiff times FILE [--date YYYY-MM-DD] [--format json]
     claimdiff --help | --version
 
 batch reads lines {"id", "a": {"text", "date"?}, "b": {"text", "date"?}} and
 writes one line per input, in input order: {"id", ...the comparison...}, or
 {"id", "error": "..."} for a line that cannot be compared; it uses all cores.
+
+times lists the time expressions of FILE with their TIMEX3 values (type,
+value, mod, beginPoint, endPoint), resolved against --date or else the date
+of the file's own dateline.
 
 A file named - is read from standard input. JSON offsets count Unicode code
 points. Exit status: 0 on success, 2 on any error (one line on stderr)."#;
@@ -58,6 +63,7 @@ fn run(args: &[String]) -> Result<String, Failure> {
         Some("-V" | "--version") => Ok(format!("claimdiff {}\n", env!("CARGO_PKG_VERSION"))),
         Some("compare") => run_compare(&args[1..]),
         Some("batch") => run_batch(&args[1..]),
+        Some("times") => run_times(&args[1..]),
         Some(other) => Err(Failure(format!(
             "unknown command {other:?}; try `claimdiff --help`"
         ))),
@@ -310,4 +316,25 @@ fn run_batch(args: &[String]) -> Result<String, Failure> {
         out.push('\n');
     }
     Ok(out)
+}
+
+fn run_times(args: &[String]) -> Result<String, Failure> {
+    let parsed = parse(args, &["--date", "--format"], &[])?;
+    let [path] = parsed.positional.as_slice() else {
+        return Err(Failure(format!(
+            "times takes one file, not {}; try `claimdiff --help`",
+            parsed.positional.len()
+        )));
+    };
+    match parsed.value("--format").unwrap_or("json") {
+        "json" => {}
+        other => {
+            return Err(Failure(format!(
+                "unknown format {other:?}; times only writes json"
+            )))
+        }
+    }
+    let text = read_text(path)?;
+    let found = times(&text, parsed.value("--date"), OffsetUnit::Chars)?;
+    Ok(serde_json::to_string_pretty(&found)? + "\n")
 }

@@ -60,6 +60,36 @@ pub struct AliasSpec {
     /// For a country: adjectives naming it (`Kazakh`, `Kazakhstani`).
     #[serde(default)]
     pub adjectives: Vec<String>,
+    /// The key of a general entry this one is a kind of (`peacekeepers` for
+    /// `csto-peacekeepers`): within an account, a later bare `peacekeepers`
+    /// refers back to the last one of its kind that was named.
+    #[serde(default)]
+    pub class: Option<String>,
+}
+
+impl AliasSpec {
+    /// An entry with its key, kind and names, and no other fields.
+    ///
+    /// ```
+    /// use claimdiff::{AliasSpec, Options};
+    /// let options = Options::default()
+    ///     .with_aliases([AliasSpec::new("kyiv", "place", ["Kyiv", "Kiev"])]);
+    /// assert_eq!(options.aliases.len(), 1);
+    /// ```
+    pub fn new<S: Into<String>>(
+        key: impl Into<String>,
+        kind: impl Into<String>,
+        names: impl IntoIterator<Item = S>,
+    ) -> AliasSpec {
+        AliasSpec {
+            key: key.into(),
+            kind: kind.into(),
+            names: names.into_iter().map(Into::into).collect(),
+            country: None,
+            adjectives: Vec::new(),
+            class: None,
+        }
+    }
 }
 
 /// One topic of the taxonomy and the words that put a claim under it.
@@ -98,6 +128,31 @@ pub struct TopicSpec {
     /// Words or phrases that make `weak` ones count.
     #[serde(default)]
     pub context: Vec<String>,
+}
+
+impl TopicSpec {
+    /// A top-level topic with its key, label and terms.
+    ///
+    /// ```
+    /// use claimdiff::{Options, TopicSpec};
+    /// let options = Options::default()
+    ///     .with_topics([TopicSpec::new("health", "Health care", ["hospital", "ambulance"])]);
+    /// assert_eq!(options.topics[0].label.as_deref(), Some("Health care"));
+    /// ```
+    pub fn new<S: Into<String>>(
+        key: impl Into<String>,
+        label: impl Into<String>,
+        terms: impl IntoIterator<Item = S>,
+    ) -> TopicSpec {
+        TopicSpec {
+            key: key.into(),
+            label: Some(label.into()),
+            parent: None,
+            terms: terms.into_iter().map(Into::into).collect(),
+            weak: Vec::new(),
+            context: Vec::new(),
+        }
+    }
 }
 
 impl Default for Options {
@@ -145,6 +200,18 @@ impl Options {
         self
     }
 
+    /// Adds entries to the alias table (see [`AliasSpec`]).
+    pub fn with_aliases(mut self, aliases: impl IntoIterator<Item = AliasSpec>) -> Options {
+        self.aliases.extend(aliases);
+        self
+    }
+
+    /// Adds topics to the taxonomy (see [`TopicSpec`]).
+    pub fn with_topics(mut self, topics: impl IntoIterator<Item = TopicSpec>) -> Options {
+        self.topics.extend(topics);
+        self
+    }
+
     pub(crate) fn validate(&self) -> Result<(), Error> {
         if !(0.0..=1.0).contains(&self.threshold) {
             return Err(Error::bad_options(format!(
@@ -153,6 +220,7 @@ impl Options {
             )));
         }
         crate::topics::Taxonomy::with(&self.topics).map_err(Error::bad_options)?;
+        crate::entities::Table::with(&self.aliases).map_err(Error::bad_options)?;
         Ok(())
     }
 }

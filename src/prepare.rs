@@ -36,25 +36,29 @@ const MAX_CHROME_BYTES: usize = 400;
 pub(crate) fn prepare(text: &str) -> Prepared {
     let mut prepared = Prepared::default();
     let mut head_lines = 0;
-    let mut dated = false;
-    for line in lines(text) {
+    let (mut has_date_line, mut has_dateline) = (false, false);
+    let (lines, markup) = lines(text);
+    prepared
+        .ignored
+        .extend(markup.into_iter().map(|range| (range, "markup")));
+    for line in lines {
         let mut body = line.clone();
-        if head_lines < HEAD_LINES && !dated {
+        if head_lines < HEAD_LINES {
             head_lines += 1;
-            if let Some((range, date)) = date_line(text, body.start) {
+            if let Some((range, date)) = date_line(text, body.clone()).filter(|_| !has_date_line) {
                 prepared.date = Some(date);
                 prepared.ignored.push((range.clone(), "dateline"));
                 body.start = skip_space(text, range.end).min(body.end);
-                dated = true;
+                has_date_line = true;
             }
-            if let Some(found) = dateline(text, body.clone()) {
+            if let Some(found) = dateline(text, body.clone()).filter(|_| !has_dateline) {
                 if prepared.date.is_none() {
                     prepared.date = found.date;
                 }
                 prepared.place = text.get(found.place).map(str::to_string);
                 prepared.ignored.push((found.range.clone(), "dateline"));
                 body.start = skip_space(text, found.range.end).min(body.end);
-                dated = true;
+                has_dateline = true;
             }
         }
         let Some(body) = trim(text, body) else {
@@ -71,19 +75,132 @@ pub(crate) fn prepare(text: &str) -> Prepared {
             }
         }
     }
+    prepared.ignored.sort_by_key(|(range, _)| range.start);
     prepared
 }
 
-/// The trimmed, non-empty lines of the text (any of `\n`, `\r\n`, `\r` ends one).
-fn lines(text: &str) -> Vec<Range<usize>> {
+/// HTML elements that break a line when markup is pasted with the text.
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "hr",
+    "main",
+    "form",
+    "button",
+    "img",
+    "iframe",
+    "body",
+    "html",
+    "head",
+    "title",
+    "meta",
+    "link",
+    "noscript",
+    "dl",
+    "dt",
+    "dd",
+    "pre",
+];
+/// HTML elements whose whole content is code, not prose.
+const CODE_TAGS: &[&str] = &["script", "style"];
+/// The longest tag looked for, in bytes.
+const MAX_TAG_BYTES: usize = 512;
+
+/// The trimmed, non-empty lines of the text (any of `\n`, `\r\n`, `\r`, or
+/// a pasted block-level HTML tag ends one), and the spans of those tags and
+/// of `<script>`/`<style>` elements, which are not prose.
+fn lines(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     let mut out = Vec::new();
+    let mut markup = Vec::new();
     let mut start = 0;
-    for (at, mark) in text.match_indices(['\n', '\r', '\u{2028}', '\u{2029}']) {
-        out.extend(trim(text, start..at));
-        start = at + mark.len();
+    let mut at = 0;
+    while let Some(offset) = text
+        .get(at..)
+        .and_then(|rest| rest.find(['\n', '\r', '\u{2028}', '\u{2029}', '<']))
+    {
+        let found = at + offset;
+        let Some(c) = text.get(found..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        let end = if c == '<' {
+            match tag(text, found) {
+                Some(tag) => tag,
+                None => {
+                    at = found + 1;
+                    continue;
+                }
+            }
+        } else {
+            found + c.len_utf8()
+        };
+        out.extend(trim(text, start..found));
+        if c == '<' {
+            markup.push(found..end);
+        }
+        start = end;
+        at = end;
     }
     out.extend(trim(text, start..text.len()));
-    out
+    (out, markup)
+}
+
+/// A block-level tag at `at` (or a whole `<script>`/`<style>` element): where it ends.
+fn tag(text: &str, at: usize) -> Option<usize> {
+    let window = window(text, at, MAX_TAG_BYTES);
+    let rest = text.get(at + 1..window.end)?;
+    let close = rest.find('>')?;
+    let inner = rest.get(..close)?;
+    if inner.contains('<') {
+        return None;
+    }
+    let name: String = inner
+        .trim_start_matches('/')
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let end = at + 1 + close + 1;
+    if CODE_TAGS.contains(&name.as_str()) && !inner.starts_with('/') {
+        let closing = format!("</{name}");
+        let after = text.get(end..).unwrap_or("");
+        let body_end = after
+            .match_indices('<')
+            .find(|&(n, _)| {
+                after
+                    .get(n..n + closing.len())
+                    .is_some_and(|candidate| candidate.eq_ignore_ascii_case(&closing))
+            })
+            .map_or(text.len(), |(n, _)| end + n);
+        let close_end = text
+            .get(body_end..)
+            .and_then(|r| r.find('>'))
+            .map_or(text.len(), |n| body_end + n + 1);
+        return Some(close_end);
+    }
+    (BLOCK_TAGS.contains(&name.as_str()) || CODE_TAGS.contains(&name.as_str())).then_some(end)
 }
 
 fn skip_space(text: &str, at: usize) -> usize {
@@ -94,29 +211,93 @@ fn skip_space(text: &str, at: usize) -> usize {
 /// Labels that may precede an ISO date at the head of a text.
 const DATE_LABELS: &[&str] = &["date", "dated", "published", "posted"];
 
-/// `date 2022-01-12` (or `Published: 2022-01-12`) at `at`: its span and the date.
-fn date_line(text: &str, at: usize) -> Option<(Range<usize>, String)> {
-    let window = window(text, at, 64);
-    let toks = tokens(text, window);
+/// Words that may follow a date alone on its line: a time and its zone.
+const TIME_WORDS: &[&str] = &["am", "pm", "gmt", "utc", "local", "time", "updated"];
+/// Weekday names that may open a written date.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The document's own date at the head of `line`: `date 2022-01-12`,
+/// `Published: 12 January 2022`, or a date alone on its line (`January 12,
+/// 2022 10:45`, `12.01.2022`). Its span and the date.
+fn date_line(text: &str, line: Range<usize>) -> Option<(Range<usize>, String)> {
+    let window = window(text, line.start, 80);
+    let toks = tokens(text, window.start..window.end.min(line.end));
     let mut i = 0;
-    if toks.first()?.is_any(text, DATE_LABELS) {
+    let labelled = toks.first()?.is_any(text, DATE_LABELS);
+    if labelled {
         i = 1;
         if toks.get(1).is_some_and(|t| t.is_punct(':')) {
             i = 2;
         }
     }
-    let (range, date) = iso_date(text, toks.get(i..)?)?;
-    Some((toks.first()?.range.start..range.end, date))
-}
-
-/// An ISO date `YYYY-MM-DD` at the head of `toks`, as one word.
-fn iso_date(text: &str, toks: &[Token]) -> Option<(Range<usize>, String)> {
-    let first = toks.first()?;
-    let word = first.text(text);
-    if !first.is_word() || crate::parse_iso_date(word).is_none() {
+    let (last, date) = written_date(text, &toks, i)?;
+    let end = toks[last].range.end;
+    // Unlabelled, the date must stand alone (a time may follow) or lead a dateline.
+    let rest = &toks[last + 1..];
+    let time_only = rest.iter().all(|t| {
+        !t.is_word()
+            || t.is_any(text, TIME_WORDS)
+            || t.text(text).bytes().all(|b| b.is_ascii_digit())
+    });
+    let before_dateline = || {
+        let next = rest.first().map_or(line.end, |t| t.range.start);
+        dateline(text, next..line.end).is_some()
+    };
+    if !(labelled || (time_only && window.end >= line.end) || before_dateline()) {
         return None;
     }
-    Some((first.range.clone(), word.to_string()))
+    Some((toks.first()?.range.start..end, date))
+}
+
+/// A full date starting at `toks[i]`: `2022-01-12`, `12.01.2022`, `12
+/// January 2022`, `[Wednesday,] January 12, 2022`. The index of its last
+/// token and the date as `YYYY-MM-DD`.
+fn written_date(text: &str, toks: &[Token], mut i: usize) -> Option<(usize, String)> {
+    let word = |k: usize| toks.get(k).filter(|t| t.is_word()).map(|t| t.text(text));
+    let number = |k: usize| word(k).filter(|w| w.bytes().all(|b| b.is_ascii_digit()));
+    let iso = |y: &str, m: &str, d: &str| {
+        let date = format!("{y:0>4}-{m:0>2}-{d:0>2}");
+        crate::parse_iso_date(&date).map(|_| date)
+    };
+    if let Some(first) = word(i) {
+        if crate::parse_iso_date(first).is_some() {
+            return Some((i, first.to_string()));
+        }
+        let parts: Vec<&str> = first.split('.').collect();
+        if let [d, m, y] = parts[..] {
+            if d.len() <= 2 && m.len() <= 2 && y.len() == 4 {
+                return iso(y, m, d).map(|date| (i, date));
+            }
+        }
+    }
+    if toks.get(i).is_some_and(|t| t.is_any(text, WEEKDAYS)) {
+        i += 1;
+        if toks.get(i).is_some_and(|t| t.is_punct(',')) {
+            i += 1;
+        }
+    }
+    let skip_dot = |k: usize| k + usize::from(toks.get(k).is_some_and(|t| t.is_punct('.')));
+    let skip_comma = |k: usize| k + usize::from(toks.get(k).is_some_and(|t| t.is_punct(',')));
+    // `January 12, 2022` or `Jan. 12 2022`.
+    if let Some(m) = toks.get(i).and_then(|t| month(text, t)) {
+        let d = skip_dot(i + 1);
+        let y = skip_comma(d + 1);
+        let (day, year) = (number(d)?, number(y)?);
+        return iso(year, &m.to_string(), day).map(|date| (y, date));
+    }
+    // `12 January 2022`.
+    let day = number(i)?;
+    let m = month(text, toks.get(i + 1)?)?;
+    let y = skip_dot(i + 2);
+    iso(number(y)?, &m.to_string(), day).map(|date| (y, date))
 }
 
 /// Up to `len` bytes of text from `at`, cut at a char boundary and at the end of the line.
@@ -335,6 +516,9 @@ struct Family {
 
 use Pattern::{Has, Is, Starts, Test};
 
+// A unit that is nothing but tags and decoration is reported as `markup`
+// (see `chrome`).
+
 /// The site boilerplate recognised, family by family.
 const FAMILIES: &[Family] = &[
     Family {
@@ -416,12 +600,13 @@ const FAMILIES: &[Family] = &[
             Starts("get the latest"),
             Starts("download our app"),
             Starts("download the app"),
+            Test(follow_on_social),
             Has("subscribe to our newsletter"),
             Has("subscribe to our channel"),
         ],
     },
     Family {
-        reason: "cookies",
+        reason: "cookie",
         max_words: 60,
         patterns: &[
             Has("we use cookies"),
@@ -438,7 +623,7 @@ const FAMILIES: &[Family] = &[
         ],
     },
     Family {
-        reason: "read-more",
+        reason: "related",
         max_words: 20,
         patterns: &[
             Starts("read more:"),
@@ -468,10 +653,14 @@ const FAMILIES: &[Family] = &[
     Family {
         reason: "copyright",
         max_words: 30,
-        patterns: &[Has("all rights reserved"), Starts("copyright ©")],
+        patterns: &[
+            Has("all rights reserved"),
+            Starts("copyright ©"),
+            Starts("our standards:"),
+        ],
     },
     Family {
-        reason: "photo-credit",
+        reason: "credit",
         max_words: 14,
         patterns: &[
             Starts("photo:"),
@@ -528,11 +717,6 @@ const FAMILIES: &[Family] = &[
             Test(by_name),
         ],
     },
-    Family {
-        reason: "markup",
-        max_words: usize::MAX,
-        patterns: &[Test(markup_only)],
-    },
 ];
 
 /// Which boilerplate family `text[range]` belongs to, if any.
@@ -542,6 +726,10 @@ fn chrome(text: &str, range: Range<usize>) -> Option<&'static str> {
         return None;
     }
     let norm = normalise(unit);
+    if norm.is_empty() {
+        // Nothing but tags and decoration.
+        return Some("markup");
+    }
     let words = norm.split(' ').filter(|w| !w.is_empty()).count();
     FAMILIES
         .iter()
@@ -554,7 +742,22 @@ fn chrome(text: &str, range: Range<usize>) -> Option<&'static str> {
 /// trailing marks (`*`, `»`, `→`, `.`) that decorate site chrome.
 fn normalise(unit: &str) -> String {
     let mut out = String::with_capacity(unit.len());
-    for c in unit.chars().flat_map(char::to_lowercase) {
+    let mut chars = unit.chars().flat_map(char::to_lowercase).peekable();
+    let mut in_tag = false;
+    while let Some(c) = chars.next() {
+        // Pasted inline tags (`<a href="/">Home</a>`) are not words of the unit.
+        if in_tag {
+            in_tag = c != '>';
+            continue;
+        }
+        if c == '<'
+            && chars
+                .peek()
+                .is_some_and(|&n| n == '/' || n.is_ascii_alphabetic())
+        {
+            in_tag = true;
+            continue;
+        }
         let c = match c {
             '’' | '‘' => '\'',
             '“' | '”' => '"',
@@ -626,6 +829,31 @@ fn social_names_only(norm: &str) -> bool {
     words.len() >= 2 && words.iter().all(|w| NAMES.contains(w))
 }
 
+/// `Follow TASS on Telegram`, `Follow us on X`: a follow line that ends on a network.
+fn follow_on_social(norm: &str) -> bool {
+    const NETWORKS: &[&str] = &[
+        "telegram",
+        "twitter",
+        "x",
+        "facebook",
+        "instagram",
+        "vk",
+        "vkontakte",
+        "youtube",
+        "tiktok",
+        "linkedin",
+        "whatsapp",
+        "threads",
+        "bluesky",
+        "mastodon",
+    ];
+    let words: Vec<&str> = norm.split(' ').collect();
+    words.len() <= 8
+        && words.first() == Some(&"follow")
+        && words.iter().rev().nth(1) == Some(&"on")
+        && words.last().is_some_and(|w| NETWORKS.contains(w))
+}
+
 /// `By John Smith`, `by Anna Ivanova and Lee Kim`: the rest of the unit is
 /// a name (checked on the normalised text: no verb-like words, short).
 fn by_name(norm: &str) -> bool {
@@ -643,23 +871,6 @@ fn by_name(norm: &str) -> bool {
         && !words
             .iter()
             .any(|w| w.ends_with("ed") || w.ends_with("ing"))
-}
-
-/// A unit that is nothing but markup tags: `<div class="x">`, `</p><br/>`.
-fn markup_only(norm: &str) -> bool {
-    if !norm.starts_with('<') || !norm.ends_with('>') {
-        return false;
-    }
-    let mut depth = 0usize;
-    for c in norm.chars() {
-        match c {
-            '<' => depth += 1,
-            '>' => depth = depth.saturating_sub(1),
-            c if depth == 0 && !c.is_whitespace() => return false,
-            _ => {}
-        }
-    }
-    true
 }
 
 #[cfg(test)]
@@ -758,8 +969,46 @@ mod tests {
             &text[prepared.sentences[0].clone()],
             "Head of State chaired a meeting."
         );
-        let text = "Published: 2021-03-05\nThe port reopened.";
-        assert_eq!(prepare(text).date.as_deref(), Some("2021-03-05"));
+    }
+
+    #[test]
+    fn date_lines_in_several_styles() {
+        // (text, date line ignored, date)
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "Published: 2021-03-05\nThe port reopened.",
+                "Published: 2021-03-05",
+                "2021-03-05",
+            ),
+            (
+                "January 12, 2022 10:45\nThe port reopened.",
+                "January 12, 2022",
+                "2022-01-12",
+            ),
+            (
+                "Wednesday, 12 January 2022\nThe port reopened.",
+                "Wednesday, 12 January 2022",
+                "2022-01-12",
+            ),
+            ("12.01.2022\nThe port reopened.", "12.01.2022", "2022-01-12"),
+            (
+                "Posted Jan. 5 2021\nThe port reopened.",
+                "Posted Jan. 5 2021",
+                "2021-01-05",
+            ),
+            (
+                "2022-01-12 ALMATY. KAZINFORM – The port reopened.",
+                "2022-01-12",
+                "2022-01-12",
+            ),
+        ];
+        for &(text, line, date) in cases {
+            let prepared = prepare(text);
+            assert_eq!(prepared.date.as_deref(), Some(date), "{text}");
+            assert_eq!(ignored_texts(text)[0], (line, "dateline"), "{text}");
+            let last = prepared.sentences.last().map(|r| &text[r.clone()]);
+            assert_eq!(last, Some("The port reopened."), "{text}");
+        }
     }
 
     #[test]
@@ -771,6 +1020,8 @@ mod tests {
             "In 2021, the plant closed - then reopened.",
             "Date night is back, the owners said.",
             "date 2022-02-30 is not a day.",
+            "January 12, 2022 was the day the troops left.",
+            "12 January 2022 marked the end of the unrest.",
         ] {
             let prepared = prepare(text);
             assert!(
@@ -796,21 +1047,22 @@ mod tests {
             ("Share this article", "share"),
             ("Facebook Twitter WhatsApp Telegram", "share"),
             ("Follow us on Telegram", "subscribe"),
+            ("Follow TASS on Telegram", "subscribe"),
             ("Subscribe to our newsletter for daily updates.", "subscribe"),
             (
                 "We use cookies to improve your experience. By continuing to use this site you agree.",
-                "cookies",
+                "cookie",
             ),
-            ("Read more: Floods hit the north", "read-more"),
-            ("Related", "read-more"),
-            ("Photo: Reuters", "photo-credit"),
+            ("Read more: Floods hit the north", "related"),
+            ("Related", "related"),
+            ("Photo: Reuters", "credit"),
             ("Translation by Anna Petrova", "translation"),
             ("Reporting by Olzhas Auyezov; Editing by Mark Heinrich", "editing"),
             ("By John Smith", "byline"),
             ("© 2022 Example News. All rights reserved.", "copyright"),
-            ("© Reuters", "photo-credit"),
+            ("© Reuters", "credit"),
             ("Copyright © 2022 Example News", "copyright"),
-            ("<div class=\"ad\"></div>", "markup"),
+            ("<a href=\"/\"><i></i></a>", "markup"),
         ];
         for &(line, reason) in cases {
             let text = format!("The bridge reopened.\n{line}\nTraffic resumed.");
@@ -847,6 +1099,37 @@ mod tests {
             );
             assert_eq!(prepared.sentences.len(), 1, "{line}");
         }
+    }
+
+    #[test]
+    fn pasted_markup_breaks_lines_and_is_ignored() {
+        let text = "<div class=\"nav\"><a href=\"/\">Home</a></div>\n<p>The port <b>reopened</b>, officials said.</p><p>Ships moved.</p>\n<SCRIPT>var x = \"<p>\";</script>After.";
+        let prepared = prepare(text);
+        let sentences: Vec<&str> = prepared
+            .sentences
+            .iter()
+            .map(|r| &text[r.clone()])
+            .collect();
+        assert_eq!(
+            sentences,
+            [
+                "The port <b>reopened</b>, officials said.",
+                "Ships moved.",
+                "After."
+            ]
+        );
+        let ignored = ignored_texts(text);
+        assert!(
+            ignored.contains(&("<SCRIPT>var x = \"<p>\";</script>", "markup")),
+            "{ignored:?}"
+        );
+        assert!(
+            ignored.contains(&("<a href=\"/\">Home</a>", "navigation")),
+            "{ignored:?}"
+        );
+        assert!(ignored
+            .windows(2)
+            .all(|w| w[0].0.as_ptr() <= w[1].0.as_ptr()));
     }
 
     #[test]

@@ -107,7 +107,10 @@ pub struct Claim {
     /// and running`. An item is compared together with its predicate.
     /// `null` for an ordinary claim.
     pub predicate: Option<Span>,
-    /// Other places where the same sentence is repeated verbatim.
+    /// Other places where the account says the same again: verbatim, or
+    /// with the same words once case, punctuation, articles and auxiliaries
+    /// are set aside, or as the first words of this claim (a restated
+    /// headline). They are not claims of their own.
     pub repeats: Vec<Span>,
     /// Topic keys (see [`Comparison::topics`] for labels).
     pub topics: Vec<String>,
@@ -205,7 +208,9 @@ pub struct Ignored {
     pub start: usize,
     /// End of the ignored part.
     pub end: usize,
-    /// Why: `dateline`, `comment-form`, `navigation`, `share`, …
+    /// Why: `dateline`, `comment-form`, `navigation`, `share`, `subscribe`,
+    /// `cookie`, `related`, `credit`, `translation`, `editing`, `byline`,
+    /// `copyright` or `markup`.
     pub reason: String,
 }
 

@@ -81,7 +81,20 @@ pub(crate) fn judge(a: &Side<'_>, b: &Side<'_>, score: f64) -> (Verdict, Vec<Str
     // Timing.
     match (&a.claim.when, &b.claim.when) {
         (Some(wa), Some(wb)) => {
-            if disjoint(wa, wb) {
+            if let Some((deadline, late)) = overrun(wa, wb) {
+                let (by, runs) = if std::ptr::eq(deadline, wa) {
+                    (a, b)
+                } else {
+                    (b, a)
+                };
+                conflicts.push(format!(
+                    "Different dates for the same event: {} has it done {}, {} has it run until {}.",
+                    by.name,
+                    describe(deadline),
+                    runs.name,
+                    late
+                ));
+            } else if disjoint(wa, wb) {
                 conflicts.push(format!(
                     "Different dates for the same event: {} {}, {} {}.",
                     a.name,
@@ -368,6 +381,28 @@ fn describe(w: &When) -> String {
         (None, Some(e)) => format!("by {e}"),
         (None, None) => "at an unstated time".to_string(),
     }
+}
+
+/// A deadline (`by March 4`: no begin, a known end) against an interval on
+/// the other side that runs past it (`will take three weeks` from 1 March):
+/// the deadline and the later end.
+fn overrun<'w>(x: &'w When, y: &'w When) -> Option<(&'w When, String)> {
+    let known = |v: &Option<String>| {
+        v.as_deref()
+            .filter(|s| s.len() == 10 && s.as_bytes()[0].is_ascii_digit() && !s.contains('X'))
+            .map(str::to_string)
+    };
+    for (deadline, other) in [(x, y), (y, x)] {
+        if deadline.begin.is_some() || other.begin.is_none() {
+            continue;
+        }
+        if let (Some(due), Some(end)) = (known(&deadline.end), known(&other.end)) {
+            if end > due {
+                return Some((deadline, end));
+            }
+        }
+    }
+    None
 }
 
 /// Whether two intervals of ISO values cannot overlap. Values of unequal

@@ -522,11 +522,9 @@ fn report_path() -> PathBuf {
         .join("eval-report.md")
 }
 
-// The engine of main at b5f4f79 scored a verdict accuracy of 0.39 here (see
-// tests/eval/README.md), below its floor; ignored so that `cargo test` stays
-// green until the verdicts of #5 reach the floor. Remove the attribute then.
+// The floors a working engine must meet (see tests/eval/README.md for the
+// figures of each scoring).
 #[test]
-#[ignore = "below the verdict-accuracy floor on main b5f4f79; run with --include-ignored"]
 fn engine_meets_floors_on_the_evaluation_set() {
     let (total, report) = evaluate();
     println!("{report}");

@@ -97,6 +97,33 @@ const CASES: &[Case] = &[
         verdict: Verdict::Partial,
         reason: "more specific",
     },
+    Case {
+        name: "dates conflict (state agency vs wire)",
+        a: "The truce in Dunmore takes effect on March 5.",
+        date_a: Some("2023-03-01"),
+        b: "The truce in Dunmore takes effect on March 9.",
+        date_b: Some("2023-03-01"),
+        verdict: Verdict::Conflict,
+        reason: "2023-03-09",
+    },
+    Case {
+        name: "a deadline against a duration that overruns it",
+        a: "The repairs to the Zeller bridge will be finished by March 4.",
+        date_a: Some("2023-03-01"),
+        b: "The repairs to the Zeller bridge will take three weeks from today.",
+        date_b: Some("2023-03-01"),
+        verdict: Verdict::Conflict,
+        reason: "2023-03-22",
+    },
+    Case {
+        name: "one dated, one not (tomorrow vs soon)",
+        a: "Russian troops will start leaving the Osh district tomorrow.",
+        date_a: Some("2022-01-12"),
+        b: "Russian troops will soon leave the Osh district.",
+        date_b: None,
+        verdict: Verdict::Partial,
+        reason: "A is more precise about when",
+    },
 ];
 
 #[test]

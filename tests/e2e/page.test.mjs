@@ -53,6 +53,8 @@ test('the page opens with the seed pair compared, side by side', async () => {
   await el.locator(`.claim[data-id="${pair.a}"]`).click({ position: { x: 4, y: 4 } });
   assert.equal(await el.locator(`.claim[data-id="${pair.b}"]`).getAttribute('aria-pressed'), 'true');
   assert.ok((await el.locator('.detail ins, .detail del').count()) > 0, 'the word diff is shown');
+  // Nested lists of nodes must render as nodes, never as "[object HTMLElement]".
+  assert.doesNotMatch(await el.locator('.detail').innerText(), /\[object /, 'the pair detail renders its facts');
 
   assert.deepEqual(await problems(), []);
   await context.close();

@@ -1,0 +1,143 @@
+//! Tokens for the temporal grammar: runs of letters, runs of digits and
+//! single other characters, each with its byte range in the original text and
+//! whether white space separates it from the token before (`17:20` is three
+//! glued tokens, `17 : 20` is not a clock).
+
+use std::ops::Range;
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Shape {
+    /// Letters (any script).
+    Word,
+    /// ASCII digits.
+    Number,
+    /// Any other single character that is not white space.
+    Punct,
+}
+
+/// One token of the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Token<'t> {
+    /// Where it stands in the original text (byte offsets on char boundaries).
+    pub range: Range<usize>,
+    /// The token as written.
+    pub text: &'t str,
+    /// The token in ASCII lower case, for table look-ups.
+    pub lower: String,
+    /// What it is made of.
+    pub shape: Shape,
+    /// No white space between it and the token before.
+    pub glued: bool,
+}
+
+impl Token<'_> {
+    /// The token starts with an upper-case letter: `May` the month, not the verb.
+    pub fn capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// The numeric value of a digit token of at most nine digits.
+    pub fn number(&self) -> Option<u32> {
+        if self.shape != Shape::Number || self.text.len() > 9 {
+            return None;
+        }
+        self.text.parse().ok()
+    }
+}
+
+fn shape_of(c: char) -> Shape {
+    if c.is_ascii_digit() {
+        Shape::Number
+    } else if c.is_alphabetic() {
+        Shape::Word
+    } else {
+        Shape::Punct
+    }
+}
+
+/// The tokens of `text[range]`, with ranges into `text`.
+pub(super) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
+    let Some(slice) = text.get(range.clone()) else {
+        return Vec::new();
+    };
+    let base = range.start;
+    let mut tokens = Vec::new();
+    let mut current: Option<(usize, Shape, bool)> = None;
+    let mut glued = false;
+    let mut push = |start: usize, end: usize, shape: Shape, glued: bool| {
+        let piece = &slice[start..end];
+        tokens.push(Token {
+            range: base + start..base + end,
+            text: piece,
+            lower: piece.to_ascii_lowercase(),
+            shape,
+            glued,
+        });
+    };
+    for (at, c) in slice.char_indices() {
+        let shape = shape_of(c);
+        if let Some((start, run, run_glued)) = current {
+            if shape == run && shape != Shape::Punct {
+                continue;
+            }
+            push(start, at, run, run_glued);
+            current = None;
+            glued = true;
+        }
+        if c.is_whitespace() {
+            glued = false;
+            continue;
+        }
+        current = Some((at, shape, glued));
+    }
+    if let Some((start, run, run_glued)) = current {
+        push(start, slice.len(), run, run_glued);
+    }
+    tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_runs_and_marks_glue() {
+        let cases: &[(&str, &[(&str, bool)])] = &[
+            (
+                "at 17:20 on",
+                &[
+                    ("at", false),
+                    ("17", false),
+                    (":", true),
+                    ("20", true),
+                    ("on", false),
+                ],
+            ),
+            ("19th", &[("19", false), ("th", true)]),
+            (
+                "twenty-four",
+                &[("twenty", false), ("-", true), ("four", true)],
+            ),
+            ("  Almaty,", &[("Almaty", false), (",", true)]),
+            ("«Сегодня»", &[("«", false), ("Сегодня", true), ("»", true)]),
+            ("", &[]),
+        ];
+        for (text, expected) in cases {
+            let got: Vec<(&str, bool)> = tokenize(text, 0..text.len())
+                .iter()
+                .map(|t| (t.text, t.glued))
+                .collect();
+            assert_eq!(&got, expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn ranges_index_the_original_text() {
+        let text = "é 12.01.2022";
+        for token in tokenize(text, 2..text.len()) {
+            assert_eq!(&text[token.range.clone()], token.text);
+        }
+        assert!(tokenize(text, 1..3).is_empty(), "off a char boundary");
+    }
+}
