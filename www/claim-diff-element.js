@@ -265,6 +265,8 @@ export class ClaimDiffElement extends HTMLElement {
     const src = this.getAttribute(`src-${side}`);
     if (!src) return undefined;
     const url = new URL(src, document.baseURI).href;
+    // The widget never talks to another origin, whatever a host page says.
+    if (new URL(url).origin !== location.origin) throw new Error(fill(this.#strings.otherOrigin, { n: src }));
     if (!this.#fetched.has(url)) {
       const text = fetch(url).then((response) => {
         if (!response.ok) throw new Error(fill(this.#strings.fetchFailed, { n: src }));
@@ -363,7 +365,8 @@ export class ClaimDiffElement extends HTMLElement {
   /** The fixed skeleton; #render fills its sections from the result. */
   #build() {
     const section = (name, part) =>
-      h('section', { class: `view ${name}`, part, 'aria-labelledby': `${name}-title` });
+      // Groups, not region landmarks: a host page may hold several elements, and its landmarks are its own.
+      h('section', { class: `view ${name}`, part, role: 'group', 'aria-labelledby': `${name}-title` });
     this.#parts = {
       status: h('div', { class: 'status', part: 'status', role: 'status', 'aria-live': 'polite' }),
       summary: section('summary', 'summary'),
@@ -514,7 +517,6 @@ export class ClaimDiffElement extends HTMLElement {
       table = h(
         'table',
         { class: 'by-topic', part: 'by-topic' },
-        h('caption', { text: s.byTopic }),
         h(
           'thead',
           {},
@@ -534,7 +536,9 @@ export class ClaimDiffElement extends HTMLElement {
         ),
       );
     }
-    put(this.#parts.summary, ...this.#heading('summary', s.summary), line, totals, table);
+    // Folded by default: the line of chips is the glance, the table the detail.
+    const byTopic = table ? h('details', { class: 'by-topic-box' }, h('summary', { text: `${s.byTopic} (${rows.length})` }), table) : null;
+    put(this.#parts.summary, ...this.#heading('summary', s.summary), line, totals, byTopic);
     this.#parts.summary.hidden = false;
   }
 

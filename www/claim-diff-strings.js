@@ -13,6 +13,7 @@ export const STRINGS = Object.freeze({
   failed: 'Could not compare: {n}',
   noInput: 'Give two accounts to compare.',
   fetchFailed: 'Could not load {n}',
+  otherOrigin: 'Not loaded: {n} is on another site; src-a and src-b must be same-origin URLs.',
 
   summary: 'Summary',
   summaryLine: '{n} claims in {a}, {m} in {b}',
@@ -55,10 +56,10 @@ export const STRINGS = Object.freeze({
   noPairs: 'No claims to show with these filters.',
 
   services: 'Restored services',
-  servicesHelp: 'Which services each account mentions as running again.',
+  servicesHelp: 'Which services each account speaks of, and in which claims; choose a claim to read it. ✕ marks a service an account says is not working.',
   service: 'Service',
-  serviceSaid: 'says so',
-  serviceDenied: 'says not',
+  serviceSaid: 'mentioned in',
+  serviceDenied: 'not working, per',
   serviceSilent: 'not mentioned',
   noServices: 'Neither account mentions a service.',
 

@@ -1,9 +1,8 @@
 // The demo page end to end: the seed pair compared on opening, the pairs it
 // shows, odd accounts rendered without error, and the README's screenshot.
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { ROOT, compared, open, rendered, start } from './harness.mjs';
+import { compared, open, rendered, start } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -57,9 +56,6 @@ test('the page opens with the seed pair compared, side by side', async () => {
   // Nested lists of nodes must render as nodes, never as "[object HTMLElement]".
   assert.doesNotMatch(await el.locator('.detail').innerText(), /\[object /, 'the pair detail renders its facts');
 
-  await mkdir(`${ROOT}docs`, { recursive: true });
-  await el.locator('.text-view').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `${ROOT}docs/screenshot.png`, fullPage: false });
   assert.deepEqual(await problems(), []);
   await context.close();
 });
