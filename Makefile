@@ -62,3 +62,13 @@ test-chrome: setup-browser
 
 test-e2e: setup-browser wasm
 	scripts/test-counts.sh run $(COUNTS)/e2e node -- node --test --test-reporter=spec tests/e2e/
+
+# Not part of `make test`: timings and long fuzzing stay out of pass/fail
+# (see benches/README.md).
+.PHONY: bench fuzz wasm-size
+bench: setup-browser wasm
+	scripts/bench.sh
+fuzz:
+	scripts/fuzz.sh $(or $(FUZZ_SECONDS),60)
+wasm-size: wasm
+	scripts/wasm-size.sh
