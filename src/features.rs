@@ -29,6 +29,9 @@ pub(crate) struct Features {
     pub hedges: Vec<String>,
     /// Whether the claim is one item of a list sharing a predicate.
     pub item: bool,
+    /// Every word of the claim (stopwords too), lower-cased and sorted: its
+    /// surface, to settle ties between equally similar counterparts.
+    pub surface: Vec<String>,
 }
 
 /// Reads the features of a claim whose offsets are bytes into `text`.
@@ -98,7 +101,10 @@ pub(crate) fn features(text: &str, claim: &Claim) -> Features {
         .filter(|w| table.is_hedge(w.text))
         .map(|w| w.text.to_lowercase())
         .collect();
+    let mut surface: Vec<String> = own_words.iter().map(|w| w.text.to_lowercase()).collect();
+    surface.sort_unstable();
     Features {
+        surface,
         own,
         context,
         content,
