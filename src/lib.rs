@@ -58,7 +58,7 @@ mod proptests;
 pub mod wasm;
 
 pub use error::Error;
-pub use options::{AliasSpec, Options, TopicSpec, DEFAULT_MAX_BYTES};
+pub use options::{AliasSpec, Options, TopicSpec, DEFAULT_MAX_BYTES, DEFAULT_MAX_CLAIMS};
 pub use render::{markdown, text as plain_text, Labels};
 pub use report::{Comparison, OffsetUnit, Verdict, SCHEMA_VERSION};
 
@@ -108,8 +108,9 @@ pub fn compare(a: &Document<'_>, b: &Document<'_>, options: &Options) -> Result<
     let aliases = entities::Table::with(&options.aliases).map_err(Error::bad_options)?;
     let mut tracker_a = entities::Tracker::new(&aliases);
     let mut tracker_b = entities::Tracker::new(&aliases);
-    let mut account_a = read_account(a.text, date_a, 'a', &taxonomy, &mut tracker_a);
-    let mut account_b = read_account(b.text, date_b, 'b', &taxonomy, &mut tracker_b);
+    let limit = options.max_claims;
+    let mut account_a = read_account(a.text, date_a, 'a', (&taxonomy, limit), &mut tracker_a)?;
+    let mut account_b = read_account(b.text, date_b, 'b', (&taxonomy, limit), &mut tracker_b)?;
     entities::reconcile(
         &tracker_a,
         account_a.claims.iter_mut().flat_map(|c| &mut c.entities),
@@ -268,13 +269,16 @@ fn claim_topics(
 }
 
 /// Reads one account into claims, with byte offsets.
+/// Reads one account: its date, claims and their fields. `rules` are the
+/// topic taxonomy and the most claims the account may yield.
 fn read_account(
     text: &str,
     date: Option<String>,
     side: char,
-    taxonomy: &topics::Taxonomy,
+    rules: (&topics::Taxonomy, usize),
     tracker: &mut entities::Tracker<'_>,
-) -> Account {
+) -> Result<Account, Error> {
+    let (taxonomy, max_claims) = rules;
     let prepared = prepare::prepare(text);
     if let Some(place) = &prepared.place {
         tracker.dateline(place);
@@ -291,6 +295,9 @@ fn read_account(
     };
     let anchor = date.as_deref().and_then(timex::parse_date);
     let drafts = claims::extract(text, &prepared.sentences);
+    if drafts.len() > max_claims {
+        return Err(Error::too_many_claims(side, drafts.len(), max_claims));
+    }
     let voices = voice::analyse(text, &drafts);
     let ranges: Vec<std::ops::Range<usize>> = drafts.iter().map(|d| d.range.clone()).collect();
     let times = timex::claims_times(text, anchor, &ranges);
@@ -341,14 +348,14 @@ fn read_account(
             reason: reason.to_string(),
         })
         .collect();
-    Account {
+    Ok(Account {
         date,
         date_source,
         place: prepared.place,
         length: text.len(),
         claims,
         ignored,
-    }
+    })
 }
 
 /// Checks a caller-given date: `YYYY-MM-DD`, a real calendar day.
