@@ -44,6 +44,7 @@ mod prepare;
 mod quantity;
 mod render;
 pub mod report;
+mod services;
 mod text;
 mod timex;
 mod tokens;
@@ -187,6 +188,11 @@ pub fn compare(a: &Document<'_>, b: &Document<'_>, options: &Options) -> Result<
         .flat_map(|c| c.topics.iter().map(String::as_str))
         .collect();
     let topic_list = taxonomy.infos(&used_topics);
+    let service_rows = services::services(
+        &topic_list,
+        (a.text, &account_a.claims),
+        (b.text, &account_b.claims),
+    );
     let mut result = Comparison {
         schema: SCHEMA_VERSION,
         offsets: OffsetUnit::Chars,
@@ -197,6 +203,7 @@ pub fn compare(a: &Document<'_>, b: &Document<'_>, options: &Options) -> Result<
         only_b,
         framing,
         topics: topic_list,
+        services: service_rows,
         summary,
     };
     result.summary.by_topic = topics::counts_by_topic(&result);
