@@ -118,16 +118,8 @@ pub fn compare(a: &Document<'_>, b: &Document<'_>, options: &Options) -> Result<
         &tracker_b,
         account_b.claims.iter_mut().flat_map(|c| &mut c.entities),
     );
-    let features_a: Vec<_> = account_a
-        .claims
-        .iter()
-        .map(|c| features::features(a.text, c))
-        .collect();
-    let features_b: Vec<_> = account_b
-        .claims
-        .iter()
-        .map(|c| features::features(b.text, c))
-        .collect();
+    let features_a = features::features_of(a.text, &account_a.claims);
+    let features_b = features::features_of(b.text, &account_b.claims);
     let links = align::align(&features_a, &features_b, options.threshold);
 
     let mut paired_a = vec![false; account_a.claims.len()];
