@@ -134,13 +134,15 @@ fn said(text: &str, claim: &Claim) -> Said {
     let cues = cues();
     let restored = has_phrase(&stems, &cues.restored);
     let disrupted = has_phrase(&stems, &cues.disrupted);
-    let works = match (restored, disrupted) {
-        (true, false) => Some(true),
-        (false, true) => Some(false),
-        // Both or neither: the claim does not say which way it went.
+    let works = match (restored, disrupted, claim.negated) {
+        (true, false, negated) => Some(!negated),
+        (false, true, negated) => Some(negated),
+        // A denied stop of the work: `did not stop its work`, `never closed`.
+        (true, true, true) => Some(true),
+        // Neither, or both undenied: the claim does not say which way it went.
         _ => None,
     };
-    match (works.map(|w| w != claim.negated), claim.modality) {
+    match (works, claim.modality) {
         (Some(true), Modality::Planned | Modality::Conditional) => Said::Planned,
         (Some(true), _) => Said::Restored,
         (Some(false), Modality::Planned | Modality::Conditional) => Said::Mentioned,
@@ -255,6 +257,11 @@ mod tests {
                 "Buses are running on the main roads. The metro remains closed.",
                 "services.transport",
                 Some(Mixed),
+            ),
+            (
+                "The bakery did not stop its work even during the riots.",
+                "services.food",
+                Some(Restored),
             ),
             (
                 "The mayor spoke about public transport.",
