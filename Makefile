@@ -28,9 +28,9 @@ setup-browser:
 
 wasm: setup $(WASM) $(SEEDS)
 
-$(WASM): $(CORE_INPUTS) scripts/wasm-opt.sh
-	wasm-pack build --target web --release --out-dir $(PKG) --no-pack
-	scripts/wasm-opt.sh $(WASM)
+# Nightly build-std when setup installed it, else stable (scripts/wasm-build.sh).
+$(WASM): $(CORE_INPUTS) build.rs scripts/wasm-build.sh scripts/wasm-opt.sh
+	scripts/wasm-build.sh $(PKG)
 
 www/seeds/%.txt: seeds/%.txt
 	@mkdir -p www/seeds
