@@ -16,7 +16,7 @@ CORE_INPUTS := Cargo.toml Cargo.lock $(shell find src data -type f 2>/dev/null)
 SEEDS := $(patsubst seeds/%,www/seeds/%,$(wildcard seeds/*.txt))
 COUNTS := target/test-counts
 
-.PHONY: help setup setup-browser wasm serve lint test test-native test-node test-chrome test-e2e
+.PHONY: help setup setup-browser wasm serve lint test test-native test-node test-chrome test-e2e test-size
 help:
 	@sed -n 's/^#   //p' Makefile
 
@@ -46,7 +46,7 @@ lint: setup
 	# the native tests, benches and property tests need native-only crates.
 	cargo clippy --lib --test web --target wasm32-unknown-unknown -- -D warnings
 
-test: setup-browser lint test-native test-node test-chrome test-e2e
+test: setup-browser lint test-native test-node test-chrome test-e2e test-size
 	scripts/test-counts.sh summary $(COUNTS)
 
 test-native:
@@ -62,6 +62,12 @@ test-chrome: setup-browser
 
 test-e2e: setup-browser wasm
 	scripts/test-counts.sh run $(COUNTS)/e2e node -- node --test --test-reporter=spec tests/e2e/
+
+# The .wasm size budget (150 KB gzipped, issue #7). The .wasm is still over it
+# (benches/README.md, "Size"), so for now this prints the excess and passes;
+# drop --warn-only once it fits, and CI fails over the budget.
+test-size: wasm
+	scripts/wasm-size.sh --warn-only
 
 # Not part of `make test`: timings and long fuzzing stay out of pass/fail
 # (see benches/README.md).
