@@ -17,8 +17,8 @@
 # - Without one, or if that build fails (nightly flags change), it builds
 #   with stable Rust as before and says so; native builds never use nightly.
 #
-# WASM_OPT_LEVEL (s) is the opt-level of the .wasm: z is ~18 KB gzipped
-# smaller but about twice as slow. WASM_TOOLCHAIN (nightly) names the nightly
+# WASM_OPT_LEVEL (s) is the crate's opt-level in the .wasm: z is 19 KB
+# gzipped smaller but 1.8 times as slow. WASM_TOOLCHAIN (nightly) names the nightly
 # toolchain. The .wasm is then shrunk by scripts/wasm-opt.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
