@@ -12,7 +12,7 @@
 #   (optimize_for_size); the core never panics on any input, so nothing is
 #   lost. std and the other dependencies are compiled at opt-level 3, as the
 #   prebuilt std is: at the crate's "s" they cost a fifth more time per
-#   comparison for 6 KB. Together this saves about 34 KB gzipped at the same
+#   comparison for 6 KB. Together this saves about 31 KB gzipped at the same
 #   speed as the stable build.
 # - Without one, or if that build fails (nightly flags change), it builds
 #   with stable Rust as before and says so; native builds never use nightly.
