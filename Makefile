@@ -16,7 +16,7 @@ CORE_INPUTS := Cargo.toml Cargo.lock $(shell find src data -type f 2>/dev/null)
 SEEDS := $(patsubst seeds/%,www/seeds/%,$(wildcard seeds/*.txt))
 COUNTS := target/test-counts
 
-.PHONY: help setup setup-browser wasm serve lint test test-native test-node test-chrome test-e2e test-fuzz
+.PHONY: help setup setup-browser wasm serve lint test test-native test-node test-chrome test-e2e test-size test-fuzz
 help:
 	@sed -n 's/^#   //p' Makefile
 
@@ -28,9 +28,9 @@ setup-browser:
 
 wasm: setup $(WASM) $(SEEDS)
 
-$(WASM): $(CORE_INPUTS) scripts/wasm-opt.sh
-	wasm-pack build --target web --release --out-dir $(PKG) --no-pack
-	scripts/wasm-opt.sh $(WASM)
+# Nightly build-std when setup installed it, else stable (scripts/wasm-build.sh).
+$(WASM): $(CORE_INPUTS) build.rs scripts/wasm-build.sh scripts/wasm-opt.sh
+	scripts/wasm-build.sh $(PKG)
 
 www/seeds/%.txt: seeds/%.txt
 	@mkdir -p www/seeds
@@ -46,7 +46,7 @@ lint: setup
 	# the native tests, benches and property tests need native-only crates.
 	cargo clippy --lib --test web --target wasm32-unknown-unknown -- -D warnings
 
-test: setup-browser lint test-native test-node test-chrome test-e2e test-fuzz
+test: setup-browser lint test-native test-node test-chrome test-e2e test-size test-fuzz
 	scripts/test-counts.sh summary $(COUNTS)
 
 # Each fuzz target for a short, bounded time (the seeds and the big hostile
@@ -68,6 +68,12 @@ test-chrome: setup-browser
 
 test-e2e: setup-browser wasm
 	scripts/test-counts.sh run $(COUNTS)/e2e node -- node --test --test-reporter=spec tests/e2e/
+
+# The .wasm size budget (150 KB gzipped, issue #7). The .wasm is still over it
+# (benches/README.md, "Size"), so for now this prints the excess and passes;
+# drop --warn-only once it fits, and CI fails over the budget.
+test-size: wasm
+	scripts/wasm-size.sh --warn-only
 
 # Not part of `make test`: timings and long fuzzing stay out of pass/fail
 # (see benches/README.md).

@@ -18,6 +18,21 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The shipped .wasm is built with nightly's build-std (scripts/wasm-build.sh):
+# nightly with rust-src and the wasm32 target. Native builds stay on stable.
+if ! rustup component list --toolchain nightly --installed 2>/dev/null | grep -q '^rust-src'; then
+  say "adding nightly Rust with rust-src (for the .wasm build, once)"
+  if rustup run nightly rustc --version >/dev/null 2>&1; then
+    rustup component add rust-src --toolchain nightly
+  else
+    rustup toolchain install nightly --profile minimal --component rust-src
+  fi || say "warning: no nightly; the .wasm will be built with stable Rust (larger)"
+fi
+if rustup run nightly rustc --version >/dev/null 2>&1 &&
+  ! rustup target list --toolchain nightly --installed | grep -qx wasm32-unknown-unknown; then
+  rustup target add wasm32-unknown-unknown --toolchain nightly || true
+fi
+
 if [ "$(wasm-pack --version 2>/dev/null)" != "wasm-pack $WASM_PACK_VERSION" ]; then
   say "installing wasm-pack $WASM_PACK_VERSION (a few minutes, once)"
   cargo install wasm-pack --version "$WASM_PACK_VERSION"

@@ -21,9 +21,6 @@ use crate::options::AliasSpec;
 use crate::report::EntityMention;
 use crate::text::words;
 
-/// The built-in alias table, compiled in.
-const DEFAULT_ALIASES: &str = include_str!("../data/aliases.json");
-
 /// Words that make a capitalised name an organisation (`National Security
 /// Committee`, `Airborne Forces`).
 static ORGANISATION_HEADS: Words = Words::new(
@@ -302,8 +299,7 @@ impl Table {
 
 /// The built-in alias specs.
 fn default_specs() -> Vec<AliasSpec> {
-    serde_json::from_str(DEFAULT_ALIASES)
-        .expect("data/aliases.json is valid (checked by the tests)")
+    crate::data::aliases()
 }
 
 /// A lower-case word in its singular form: `forces` → `force`,

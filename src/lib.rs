@@ -31,6 +31,7 @@
 
 mod align;
 mod claims;
+mod data;
 mod diff;
 mod entities;
 mod error;

@@ -6,42 +6,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use serde::Deserialize;
-
+use crate::data::PARAPHRASES;
 use crate::text::Word;
-
-const DATA: &str = include_str!("../data/paraphrases.json");
-
-#[derive(Deserialize)]
-struct Raw {
-    concepts: Vec<RawConcept>,
-    contrary: Vec<[String; 2]>,
-    reporting: Vec<String>,
-    degree: RawDegree,
-    hedges: Vec<String>,
-    framing: Vec<RawFraming>,
-}
-
-#[derive(Deserialize)]
-struct RawConcept {
-    key: String,
-    words: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct RawDegree {
-    strong: Vec<String>,
-    weak: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct RawFraming {
-    about: String,
-    /// Words grouped by the label they give: words of one label are one
-    /// choice of name (`looters`, `marauders`); different labels are
-    /// different framings (`looters` against `terrorists`).
-    labels: Vec<Vec<String>>,
-}
 
 /// How strongly a claim puts its predicate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,52 +64,41 @@ pub(crate) struct Table {
 pub(crate) fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        // The data ships inside the binary and is tested; a parse failure is a
-        // build defect, and an empty table still gives a working engine.
-        let raw: Raw = serde_json::from_str(DATA).unwrap_or(Raw {
-            concepts: Vec::new(),
-            contrary: Vec::new(),
-            reporting: Vec::new(),
-            degree: RawDegree {
-                strong: Vec::new(),
-                weak: Vec::new(),
-            },
-            hedges: Vec::new(),
-            framing: Vec::new(),
-        });
+        let raw = &PARAPHRASES;
         let mut concepts = Phrases::default();
         let mut concept_keys = Vec::new();
-        for (n, concept) in raw.concepts.iter().enumerate() {
-            concept_keys.push(format!("~{}", concept.key));
-            for word in &concept.words {
+        for (n, (key, words)) in raw.concepts.iter().enumerate() {
+            concept_keys.push(format!("~{key}"));
+            for word in *words {
                 concepts.insert(word, n);
             }
         }
         let mut framing = Phrases::default();
         let mut framing_about = Vec::new();
         let mut framing_labels = Vec::new();
-        for (n, group) in raw.framing.iter().enumerate() {
-            framing_about.push(group.about.clone());
-            for words in &group.labels {
-                for word in words {
+        for (n, (about, labels)) in raw.framing.iter().enumerate() {
+            framing_about.push(about.to_string());
+            for words in *labels {
+                for word in *words {
                     framing.insert(word, framing_labels.len());
                 }
                 framing_labels.push(n);
             }
         }
-        let stems = |words: &[String]| words.iter().map(|w| stem(w)).collect::<Vec<_>>();
+        let stems = |words: &[&str]| words.iter().map(|w| stem(w)).collect::<Vec<_>>();
+        let strings = |words: &[&str]| words.iter().map(|w| w.to_string()).collect::<Vec<_>>();
         Table {
             concept_keys,
             concepts,
             contrary: raw
                 .contrary
-                .into_iter()
-                .map(|[x, y]| (format!("~{x}"), format!("~{y}")))
+                .iter()
+                .map(|(x, y)| (format!("~{x}"), format!("~{y}")))
                 .collect(),
-            reporting: stems(&raw.reporting),
-            strong: raw.degree.strong,
-            weak: raw.degree.weak,
-            hedges: raw.hedges,
+            reporting: stems(raw.reporting),
+            strong: strings(raw.strong),
+            weak: strings(raw.weak),
+            hedges: strings(raw.hedges),
             framing_about,
             framing_labels,
             framing,
@@ -269,8 +224,7 @@ mod tests {
 
     #[test]
     fn the_data_parses_and_is_not_empty() {
-        let raw: Raw = serde_json::from_str(DATA).expect("data/paraphrases.json parses");
-        assert!(raw.concepts.len() > 20);
+        assert!(PARAPHRASES.concepts.len() > 20);
         assert!(!table().concept_keys.is_empty());
     }
 

@@ -11,9 +11,6 @@ use crate::lexicon::terms;
 use crate::options::TopicSpec;
 use crate::report::{Comparison, Counts, TopicCounts, TopicInfo, Verdict};
 
-/// The built-in taxonomy, compiled in.
-const DEFAULT_TOPICS: &str = include_str!("../data/topics.json");
-
 /// How much a phrase says about its topic.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Strength {
@@ -246,7 +243,7 @@ pub(crate) fn counts_by_topic(result: &Comparison) -> Vec<TopicCounts> {
 
 /// The built-in topic specs.
 fn default_specs() -> Vec<TopicSpec> {
-    serde_json::from_str(DEFAULT_TOPICS).expect("data/topics.json is valid (checked by the tests)")
+    crate::data::topics()
 }
 
 /// The defaults with the caller's specs merged over them: a known key gains

@@ -7,7 +7,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{Comparison, Document, OffsetUnit, Options};
+use crate::{Document, OffsetUnit, Options};
 
 /// The one conversion of core errors into JavaScript errors.
 fn to_js_error(error: impl std::fmt::Display) -> JsError {
@@ -54,10 +54,26 @@ pub fn compare(
     to_js(&result)
 }
 
-/// Renders a result (as returned by [`compare`]) as a Markdown report.
+/// Compares two accounts as [`compare`] does and renders the result as a
+/// Markdown report headed by the two labels.
+///
+/// It takes the accounts rather than a result so that the binding never reads
+/// a result back from JavaScript: deserialising the whole contract would
+/// weigh about 20 KB of the gzipped `.wasm` (see benches/README.md, "Size"),
+/// and a comparison is deterministic, so comparing again gives the same result.
 #[wasm_bindgen(js_name = markdownReport)]
-pub fn markdown_report(result: JsValue, label_a: &str, label_b: &str) -> Result<String, JsError> {
-    let result: Comparison = serde_wasm_bindgen::from_value(result).map_err(to_js_error)?;
+pub fn markdown_report(
+    a: &str,
+    b: &str,
+    date_a: Option<String>,
+    date_b: Option<String>,
+    options: JsValue,
+    label_a: &str,
+    label_b: &str,
+) -> Result<String, JsError> {
+    let options = options_from_js(options)?;
+    let result = crate::compare(&document(a, date_a), &document(b, date_b), &options)
+        .map_err(to_js_error)?;
     Ok(crate::markdown(
         &result,
         &crate::Labels {

@@ -32,6 +32,10 @@ fn run(a: &str, b: &str) -> JsValue {
     compare(a, b, None, None, JsValue::UNDEFINED).expect("a result")
 }
 
+fn run_dated(a: &str, b: &str) -> JsValue {
+    compare(a, b, Some("2022-01-12".into()), None, JsValue::UNDEFINED).expect("a result")
+}
+
 /// Every claim's `text` is exactly what its UTF-16 `start..end` names in the
 /// JavaScript string of its account.
 fn assert_offsets_name_claims(result: &JsValue, side: &str, text: &str) {
@@ -131,10 +135,30 @@ fn odd_accounts_give_sensible_results() {
 
 #[wasm_bindgen_test]
 fn markdown_report_and_version_round_trip() {
-    let result = run(KAZINFORM, CSTO);
-    let report = markdown_report(result, "Kazinform", "CSTO").unwrap();
+    let report = markdown_report(
+        KAZINFORM,
+        CSTO,
+        Some("2022-01-12".into()),
+        None,
+        JsValue::UNDEFINED,
+        "Kazinform",
+        "CSTO",
+    )
+    .unwrap();
     assert!(report.contains("Kazinform") && report.contains("CSTO"));
-    assert!(markdown_report(JsValue::from_str("nonsense"), "A", "B").is_err());
+    // The report is of the same comparison `compare` gives: every pair shows.
+    let pairs = array(&run_dated(KAZINFORM, CSTO), "pairs").length() as usize;
+    assert_eq!(report.matches("\n### ").count(), pairs, "{report}");
+    let bad = markdown_report(
+        "One.",
+        "Two.",
+        Some("2022-13-45".into()),
+        None,
+        JsValue::UNDEFINED,
+        "A",
+        "B",
+    );
+    assert!(bad.is_err());
     assert_eq!(
         number(&version().unwrap(), "schema"),
         claimdiff::SCHEMA_VERSION

@@ -1,7 +1,7 @@
 // <claim-diff>: shows claimdiff's comparison of two accounts. It renders the
 // JSON contract and never computes a verdict itself; engine.js does the work.
 // Article text only ever reaches the page as text nodes.
-import { WORKER_THRESHOLD, compare, compareInWorker, markdownReport } from './engine.js';
+import { WORKER_THRESHOLD, compare, compareInWorker, markdownInWorker, markdownReport } from './engine.js';
 import { GLYPHS, STRINGS, fill } from './claim-diff-strings.js';
 
 const VERDICTS = ['agree', 'partial', 'conflict'];
@@ -221,7 +221,14 @@ export class ClaimDiffElement extends HTMLElement {
   /** The Markdown report of the current result, written by the engine. */
   async markdown() {
     if (!this.#result) return '';
-    return markdownReport(this.#result, this.labelA, this.labelB);
+    // The engine renders from the inputs of the shown result (see engine.js);
+    // big ones go to a worker, as their comparison did.
+    const { a, b } = this.#texts;
+    const settings = this.#settings;
+    if (a.length + b.length > WORKER_THRESHOLD && typeof Worker === 'function') {
+      return markdownInWorker(a, b, settings, this.labelA, this.labelB);
+    }
+    return markdownReport(a, b, settings, this.labelA, this.labelB);
   }
 
   /** Compares now (rather than after the batching delay); resolves when rendered. */
@@ -316,6 +323,7 @@ export class ClaimDiffElement extends HTMLElement {
       }
       if (generation !== this.#generation) return;
       this.#texts = { a: a ?? '', b: b ?? '' };
+      this.#settings = settings;
       this.#result = result;
       this.#selected = null;
       this.#render();
@@ -330,6 +338,7 @@ export class ClaimDiffElement extends HTMLElement {
   }
 
   #texts = { a: '', b: '' };
+  #settings = {};
 
   #fail(error) {
     this.removeAttribute('aria-busy');

@@ -27,10 +27,23 @@ export async function compare(a, b, { dateA, dateB, options } = {}) {
   return wasmCompare(String(a ?? ''), String(b ?? ''), dateA || undefined, dateB || undefined, options ?? undefined);
 }
 
-/** The engine's Markdown report of a result. */
-export async function markdownReport(result, labelA = 'A', labelB = 'B') {
+/**
+ * The engine's Markdown report of comparing `a` and `b` with `settings` (as
+ * for `compare`), headed by the two labels. The engine compares again rather
+ * than read a result back: reading one would weigh on the .wasm's size, and
+ * the same inputs always give the same result.
+ */
+export async function markdownReport(a, b, { dateA, dateB, options } = {}, labelA = 'A', labelB = 'B') {
   await load();
-  return wasmMarkdownReport(result, labelA, labelB);
+  return wasmMarkdownReport(
+    String(a ?? ''),
+    String(b ?? ''),
+    dateA || undefined,
+    dateB || undefined,
+    options ?? undefined,
+    String(labelA),
+    String(labelB),
+  );
 }
 
 /** `{ engine, schema }`: the engine's version and its JSON schema's. */
@@ -45,6 +58,15 @@ export async function version() {
  * promise has a `cancel()` that stops the worker.
  */
 export function compareInWorker(a, b, settings = {}, onProgress = () => {}) {
+  return inWorker({ a, b, settings }, onProgress);
+}
+
+/** `markdownReport` in a Web Worker, for big accounts; cancellable likewise. */
+export function markdownInWorker(a, b, settings = {}, labelA = 'A', labelB = 'B', onProgress = () => {}) {
+  return inWorker({ a, b, settings, labels: [labelA, labelB] }, onProgress);
+}
+
+function inWorker(message, onProgress) {
   const worker = new Worker(new URL('./compare-worker.js', import.meta.url), { type: 'module' });
   let cancel;
   const promise = new Promise((resolve, reject) => {
@@ -65,7 +87,7 @@ export function compareInWorker(a, b, settings = {}, onProgress = () => {}) {
       worker.terminate();
       reject(new Error(event.message || 'the comparison worker failed'));
     };
-    worker.postMessage({ a, b, settings });
+    worker.postMessage(message);
   });
   promise.cancel = cancel;
   return promise;

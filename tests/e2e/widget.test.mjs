@@ -193,6 +193,9 @@ test('exports JSON and Markdown', async () => {
   const markdown = await readFile(await md.path(), 'utf8');
   assert.match(md.suggestedFilename(), /\.md$/);
   assert.match(markdown, /^# .*Kazinform.*CSTO report/m);
+  // The engine renders the report from the shown result's inputs: one
+  // heading per pair of that result.
+  assert.equal(markdown.match(/^### /gm)?.length ?? 0, result.pairs.length);
   await done(opened);
 });
 
@@ -286,6 +289,12 @@ test('accounts over 200 KB are compared in a worker with a visible progress indi
   await page.waitForFunction(() => !document.querySelector('claim-diff').shadowRoot.querySelector('progress'), null, { timeout: 60000 });
   const length = await page.evaluate(() => document.querySelector('claim-diff').result.a.length);
   assert.equal(length, big(seedA).length, 'the big account was compared');
+  // Its Markdown report is rendered in a worker too, from the same inputs.
+  const [pairs, headings] = await page.evaluate(async () => {
+    const el = document.querySelector('claim-diff');
+    return [el.result.pairs.length, ((await el.markdown()).match(/^### /gm) ?? []).length];
+  });
+  assert.equal(headings, pairs);
   await done(opened);
 });
 

@@ -1,0 +1,137 @@
+//! The built-in tables of `data/*.json`, compiled into statics by `build.rs`.
+//!
+//! The JSON files stay the documented source (`data/README.md`); compiling
+//! them at build time means the engine carries no JSON parser for its own data
+//! and does not parse it at start-up, which matters most for the size of the
+//! `.wasm` (see benches/README.md, "Size"). The tests check that the statics
+//! say exactly what the JSON files say.
+
+use crate::options::{AliasSpec, TopicSpec};
+
+/// An entry of `data/aliases.json` (see [`AliasSpec`]).
+pub(crate) struct StaticAlias {
+    pub key: &'static str,
+    pub kind: &'static str,
+    pub names: &'static [&'static str],
+    pub country: Option<&'static str>,
+    pub adjectives: &'static [&'static str],
+    pub class: Option<&'static str>,
+}
+
+/// An entry of `data/topics.json` (see [`TopicSpec`]).
+pub(crate) struct StaticTopic {
+    pub key: &'static str,
+    pub label: Option<&'static str>,
+    pub parent: Option<&'static str>,
+    pub terms: &'static [&'static str],
+    pub weak: &'static [&'static str],
+    pub context: &'static [&'static str],
+}
+
+/// `data/paraphrases.json`; its README section says what each part is for.
+pub(crate) struct StaticParaphrases {
+    /// (key, words and phrases).
+    pub concepts: &'static [(&'static str, &'static [&'static str])],
+    /// Pairs of contrary concept keys.
+    pub contrary: &'static [(&'static str, &'static str)],
+    pub reporting: &'static [&'static str],
+    /// `degree.strong`.
+    pub strong: &'static [&'static str],
+    /// `degree.weak`.
+    pub weak: &'static [&'static str],
+    pub hedges: &'static [&'static str],
+    /// (what the words name, the labels: each a list of words).
+    pub framing: &'static [(&'static str, &'static [&'static [&'static str]])],
+}
+
+include!(concat!(env!("OUT_DIR"), "/data.rs"));
+
+fn strings(words: &[&str]) -> Vec<String> {
+    words.iter().map(|w| w.to_string()).collect()
+}
+
+/// The built-in alias specs, as if read from `data/aliases.json`.
+pub(crate) fn aliases() -> Vec<AliasSpec> {
+    ALIASES
+        .iter()
+        .map(|a| AliasSpec {
+            key: a.key.into(),
+            kind: a.kind.into(),
+            names: strings(a.names),
+            country: a.country.map(Into::into),
+            adjectives: strings(a.adjectives),
+            class: a.class.map(Into::into),
+        })
+        .collect()
+}
+
+/// The built-in topic specs, as if read from `data/topics.json`.
+pub(crate) fn topics() -> Vec<TopicSpec> {
+    TOPICS
+        .iter()
+        .map(|t| TopicSpec {
+            key: t.key.into(),
+            label: t.label.map(Into::into),
+            parent: t.parent.map(Into::into),
+            terms: strings(t.terms),
+            weak: strings(t.weak),
+            context: strings(t.context),
+        })
+        .collect()
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use serde_json::{json, Value};
+
+    fn file(name: &str) -> Value {
+        let path = format!("{}/data/{name}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).expect("data file");
+        serde_json::from_str(&text).expect("valid JSON")
+    }
+
+    /// A JSON value with the `_` comment keys and empty optional fields
+    /// dropped, so that the file and the statics compare field by field.
+    fn canonical(value: Value) -> Value {
+        match value {
+            Value::Object(map) => Value::Object(
+                map.into_iter()
+                    .filter(|(k, v)| {
+                        !k.starts_with('_')
+                            && !v.is_null()
+                            && v.as_array().is_none_or(|a| !a.is_empty())
+                    })
+                    .map(|(k, v)| (k, canonical(v)))
+                    .collect(),
+            ),
+            Value::Array(items) => Value::Array(items.into_iter().map(canonical).collect()),
+            other => other,
+        }
+    }
+
+    #[test]
+    fn the_statics_say_what_the_json_files_say() {
+        let aliases: Vec<AliasSpec> =
+            serde_json::from_value(file("aliases.json")).expect("aliases.json parses");
+        assert_eq!(super::aliases(), aliases);
+        assert!(aliases.len() > 50);
+
+        let topics: Vec<TopicSpec> =
+            serde_json::from_value(file("topics.json")).expect("topics.json parses");
+        assert_eq!(super::topics(), topics);
+        assert!(topics.len() > 10);
+
+        let p = &PARAPHRASES;
+        let statics = json!({
+            "concepts": p.concepts.iter().map(|(key, words)| json!({"key": key, "words": words})).collect::<Vec<_>>(),
+            "contrary": p.contrary.iter().map(|(x, y)| json!([x, y])).collect::<Vec<_>>(),
+            "reporting": p.reporting,
+            "degree": {"strong": p.strong, "weak": p.weak},
+            "hedges": p.hedges,
+            "framing": p.framing.iter().map(|(about, labels)| json!({"about": about, "labels": labels})).collect::<Vec<_>>(),
+        });
+        assert_eq!(canonical(statics), canonical(file("paraphrases.json")));
+        assert!(p.concepts.len() > 20);
+    }
+}
