@@ -16,7 +16,7 @@ CORE_INPUTS := Cargo.toml Cargo.lock $(shell find src data -type f 2>/dev/null)
 SEEDS := $(patsubst seeds/%,www/seeds/%,$(wildcard seeds/*.txt))
 COUNTS := target/test-counts
 
-.PHONY: help setup setup-browser wasm serve lint test test-native test-node test-chrome test-e2e test-size
+.PHONY: help setup setup-browser wasm serve lint test test-native test-node test-chrome test-e2e test-fuzz test-size
 help:
 	@sed -n 's/^#   //p' Makefile
 
@@ -46,8 +46,14 @@ lint: setup
 	# the native tests, benches and property tests need native-only crates.
 	cargo clippy --lib --test web --target wasm32-unknown-unknown -- -D warnings
 
-test: setup-browser lint test-native test-node test-chrome test-e2e test-size
+test: setup-browser lint test-native test-node test-chrome test-e2e test-fuzz test-size
 	scripts/test-counts.sh summary $(COUNTS)
+
+# Each fuzz target for a short, bounded time (the seeds and the big hostile
+# shapes are replayed first); long runs are `make fuzz`. The big shapes get a
+# generous limit here: the instrumented build is slow on a loaded machine.
+test-fuzz:
+	FUZZ_BIG_TIMEOUT=60 scripts/fuzz.sh 15
 
 test-native:
 	scripts/test-counts.sh run $(COUNTS)/native cargo -- cargo test

@@ -31,6 +31,11 @@ pub(crate) struct Link {
     pub b: usize,
     /// Cosine similarity in `[0, 1]`.
     pub score: f64,
+    /// The score plus a tie-breaker too small to change any other order: how
+    /// alike the two claims' words are on the surface. The choice is made on
+    /// it, so that equal scores are settled by the claims themselves rather
+    /// than by which account came first.
+    pub rank: f64,
 }
 
 /// Weight of a sentence term relative to the claim's own terms.
@@ -41,6 +46,13 @@ const ENTITY_WEIGHT: f64 = 1.2;
 const TOPIC_WEIGHT: f64 = 0.5;
 /// How many candidates each claim keeps.
 const TOP_K: usize = 8;
+/// How many claims of B, best by their partial score, are scored in full.
+const SHORTLIST: usize = 4 * TOP_K;
+/// How many postings one claim of A may visit (see [`candidates`]).
+const POSTINGS_BUDGET: usize = 4096;
+/// Weight of the surface tie-breaker in [`Link::rank`]: far below any
+/// difference of scores that means something.
+const TIE_BREAK: f64 = 1e-6;
 /// Largest side of a group solved exactly; larger groups are solved greedily.
 const EXACT_LIMIT: usize = 120;
 /// How much stronger than the threshold a second link to a taken claim must be.
@@ -69,6 +81,8 @@ struct Keys {
     context: Vec<u32>,
     entities: Vec<u32>,
     topics: Vec<u32>,
+    /// The claim's words as written, for [`Link::rank`]'s tie-breaker.
+    surface: Vec<String>,
 }
 
 fn keys(f: &Features, vocabulary: &mut Vocabulary) -> Keys {
@@ -87,6 +101,7 @@ fn keys(f: &Features, vocabulary: &mut Vocabulary) -> Keys {
         context: ids(&f.context, ""),
         entities: ids(&f.entities, "@"),
         topics: ids(&f.topics, "#"),
+        surface: f.surface.clone(),
     }
 }
 
@@ -203,43 +218,7 @@ pub(crate) fn align(fa: &[Features], fb: &[Features], threshold: f64) -> Vec<Lin
     let vectors_a: Vec<Vectors> = keys_a.iter().map(|k| vectors(k, &idf)).collect();
     let vectors_b: Vec<Vectors> = keys_b.iter().map(|k| vectors(k, &idf)).collect();
 
-    // Inverted index of B over its own terms and entities; keys in more than
-    // `cap` claims of B are too common to find candidates.
-    let cap = 24usize.max((fb.len() as f64).sqrt() as usize * 3);
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
-    for (j, k) in keys_b.iter().enumerate() {
-        for &id in k.own.iter().chain(&k.entities) {
-            postings.entry(id).or_default().push(j);
-        }
-    }
-    let mut candidates: Vec<Link> = Vec::new();
-    let mut seen = vec![usize::MAX; fb.len()];
-    for (i, k) in keys_a.iter().enumerate() {
-        let mut found: Vec<Link> = Vec::new();
-        for id in k.own.iter().chain(&k.entities) {
-            let Some(list) = postings.get(id).filter(|l| l.len() <= cap) else {
-                continue;
-            };
-            for &j in list {
-                if seen[j] == i {
-                    continue;
-                }
-                seen[j] = i;
-                // Names and topics alone do not make two claims one fact:
-                // they must share at least one word or concept of their own.
-                if !shares_any(&k.content, &keys_b[j].content) {
-                    continue;
-                }
-                let score = similarity(&vectors_a[i], &vectors_b[j]);
-                if score >= threshold {
-                    found.push(Link { a: i, b: j, score });
-                }
-            }
-        }
-        found.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.b.cmp(&y.b)));
-        found.truncate(TOP_K);
-        candidates.extend(found);
-    }
+    let candidates = candidates((&keys_a, &keys_b), (&vectors_a, &vectors_b), &df, threshold);
 
     let mut chosen = assign(&candidates, fa.len(), fb.len());
     let items_a: Vec<bool> = fa.iter().map(|f| f.item).collect();
@@ -247,6 +226,151 @@ pub(crate) fn align(fa: &[Features], fb: &[Features], threshold: f64) -> Vec<Lin
     add_secondary_links(&candidates, &mut chosen, (&items_a, &items_b), threshold);
     chosen.sort_by_key(|l| (l.a, l.b));
     chosen
+}
+
+/// The candidate links of each claim of A: at most [`TOP_K`], each at or
+/// above the threshold.
+///
+/// An inverted index of B over its own terms and entities gives, for each
+/// claim of A, the claims of B that share a key with it, and accumulates
+/// their core similarity as it goes (one multiply-add per shared key), so
+/// that only the [`SHORTLIST`] most promising are scored in full. Keys found
+/// in more than `cap` claims of B find no candidates by themselves (they
+/// still count in the score), keys are visited rarest first, and a claim
+/// stops after [`POSTINGS_BUDGET`] postings: the work per claim is bounded,
+/// so alignment grows linearly with the accounts even when they repeat
+/// themselves many times over.
+fn candidates(
+    keys: (&[Keys], &[Keys]),
+    vectors: (&[Vectors], &[Vectors]),
+    df: &[usize],
+    threshold: f64,
+) -> Vec<Link> {
+    let (keys_a, keys_b) = keys;
+    let (vectors_a, vectors_b) = vectors;
+    let nb = keys_b.len();
+    let cap = 24usize.max((nb as f64).sqrt() as usize * 3);
+    let weight = |v: &Vector, id: u32| {
+        v.binary_search_by_key(&id, |&(k, _)| k)
+            .ok()
+            .and_then(|at| v.get(at))
+            .map_or(0.0, |&(_, w)| w)
+    };
+    let mut postings: HashMap<u32, Vec<(usize, f64)>> = HashMap::new();
+    for (j, (k, v)) in keys_b.iter().zip(vectors_b).enumerate() {
+        for &id in k.own.iter().chain(&k.entities) {
+            postings
+                .entry(id)
+                .or_default()
+                .push((j, weight(&v.core, id)));
+        }
+    }
+    let mut out: Vec<Link> = Vec::new();
+    let mut partial = vec![0.0f64; nb];
+    let mut touched: Vec<usize> = Vec::new();
+    for (i, (k, v)) in keys_a.iter().zip(vectors_a).enumerate() {
+        let mut ids: Vec<u32> = k.own.iter().chain(&k.entities).copied().collect();
+        ids.sort_unstable_by_key(|&id| (df.get(id as usize).copied().unwrap_or(0), id));
+        ids.dedup();
+        let mut budget = POSTINGS_BUDGET;
+        for id in ids {
+            let Some(list) = postings.get(&id).filter(|l| l.len() <= cap) else {
+                continue;
+            };
+            if list.len() > budget {
+                break;
+            }
+            budget -= list.len();
+            let mine = weight(&v.core, id);
+            for &(j, theirs) in list {
+                if partial[j] == 0.0 {
+                    touched.push(j);
+                }
+                // Never exactly zero once touched, so `touched` stays a set.
+                partial[j] += mine * theirs + f64::MIN_POSITIVE;
+            }
+        }
+        touched.sort_by(|&x, &y| partial[y].total_cmp(&partial[x]).then(x.cmp(&y)));
+        let mut found: Vec<Link> = Vec::new();
+        for &j in touched.iter().take(SHORTLIST) {
+            // Names and topics alone do not make two claims one fact: they
+            // must share at least one word or concept of their own.
+            if !shares_any(&k.content, &keys_b[j].content) {
+                continue;
+            }
+            let score = similarity(v, &vectors_b[j]);
+            if score >= threshold {
+                let surface = dice(&k.surface, &keys_b[j].surface);
+                found.push(Link {
+                    a: i,
+                    b: j,
+                    score,
+                    rank: score + TIE_BREAK * surface,
+                });
+            }
+        }
+        for j in touched.drain(..) {
+            partial[j] = 0.0;
+        }
+        out.extend(found);
+    }
+    best_of_each(out, nb)
+}
+
+/// Keeps a candidate link when it is among the [`TOP_K`] best of its claim
+/// in A or of its claim in B: the same links whichever account comes first.
+fn best_of_each(links: Vec<Link>, nb: usize) -> Vec<Link> {
+    let by_rank = |x: &Link, y: &Link| y.rank.total_cmp(&x.rank);
+    let mut keep = vec![false; links.len()];
+    // Links come grouped by their claim in A.
+    let mut start = 0;
+    while start < links.len() {
+        let a = links[start].a;
+        let end = start + links[start..].iter().take_while(|l| l.a == a).count();
+        let mut group: Vec<usize> = (start..end).collect();
+        group.sort_by(|&x, &y| by_rank(&links[x], &links[y]));
+        for &n in group.iter().take(TOP_K) {
+            keep[n] = true;
+        }
+        start = end;
+    }
+    let mut of_b: Vec<Vec<usize>> = vec![Vec::new(); nb];
+    for (n, l) in links.iter().enumerate() {
+        if let Some(list) = of_b.get_mut(l.b) {
+            list.push(n);
+        }
+    }
+    for mut group in of_b {
+        group.sort_by(|&x, &y| by_rank(&links[x], &links[y]));
+        for &n in group.iter().take(TOP_K) {
+            keep[n] = true;
+        }
+    }
+    links
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(l, k)| k.then_some(l))
+        .collect()
+}
+
+/// The Dice coefficient of two sorted word lists (with repeats).
+fn dice(x: &[String], y: &[String]) -> f64 {
+    if x.is_empty() && y.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while let (Some(p), Some(q)) = (x.get(i), y.get(j)) {
+        match p.cmp(q) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * shared as f64 / (x.len() + y.len()) as f64
 }
 
 /// The optimal one-to-one choice among candidate links, group by group.
@@ -294,11 +418,7 @@ fn assign(candidates: &[Link], na: usize, nb: usize) -> Vec<Link> {
 /// Greedy one-to-one choice by descending score.
 fn greedy(links: &[Link]) -> Vec<Link> {
     let mut sorted = links.to_vec();
-    sorted.sort_by(|x, y| {
-        y.score
-            .total_cmp(&x.score)
-            .then((x.a, x.b).cmp(&(y.a, y.b)))
-    });
+    sorted.sort_by(|x, y| y.rank.total_cmp(&x.rank).then((x.a, x.b).cmp(&(y.a, y.b))));
     let mut used_a = std::collections::HashSet::new();
     let mut used_b = std::collections::HashSet::new();
     let mut out = Vec::new();
@@ -331,7 +451,7 @@ fn hungarian(links: &[Link], a_nodes: &[usize], b_nodes: &[usize]) -> Vec<Link> 
             (link.a, link.b)
         };
         if let (Ok(r), Ok(c)) = (rows.binary_search(&r), cols.binary_search(&c)) {
-            cost[r * m + c] = -link.score;
+            cost[r * m + c] = -link.rank;
         }
     }
     // e-maxx formulation with 1-based potentials.
@@ -385,8 +505,7 @@ fn hungarian(links: &[Link], a_nodes: &[usize], b_nodes: &[usize]) -> Vec<Link> 
             }
         }
     }
-    let scores: HashMap<(usize, usize), f64> =
-        links.iter().map(|l| ((l.a, l.b), l.score)).collect();
+    let chosen: HashMap<(usize, usize), Link> = links.iter().map(|l| ((l.a, l.b), *l)).collect();
     let mut out = Vec::new();
     for j in 1..=m {
         if p[j] == 0 {
@@ -394,8 +513,8 @@ fn hungarian(links: &[Link], a_nodes: &[usize], b_nodes: &[usize]) -> Vec<Link> 
         }
         let (r, c) = (rows[p[j] - 1], cols[j - 1]);
         let (a, b) = if transpose { (c, r) } else { (r, c) };
-        if let Some(&score) = scores.get(&(a, b)) {
-            out.push(Link { a, b, score });
+        if let Some(&link) = chosen.get(&(a, b)) {
+            out.push(link);
         }
     }
     out
@@ -442,7 +561,7 @@ fn add_secondary_links(
             };
             let sibling =
                 items.get(me).copied().unwrap_or(false) && l.score >= SIBLING_SHARE * taken_score;
-            if (l.score >= strong || sibling) && best.get(&me).is_none_or(|b| l.score > b.score) {
+            if (l.score >= strong || sibling) && best.get(&me).is_none_or(|b| l.rank > b.rank) {
                 best.insert(me, *l);
             }
         }
@@ -512,7 +631,12 @@ mod tests {
         for (a, row) in scores.iter().enumerate() {
             for (b, &score) in row.iter().enumerate() {
                 if score > 0.0 {
-                    links.push(Link { a, b, score });
+                    links.push(Link {
+                        a,
+                        b,
+                        score,
+                        rank: score,
+                    });
                 }
             }
         }

@@ -23,6 +23,11 @@ enum ErrorKind {
         bytes: usize,
         limit: usize,
     },
+    TooManyClaims {
+        side: char,
+        claims: usize,
+        limit: usize,
+    },
     BadOptions(String),
 }
 
@@ -42,6 +47,16 @@ impl Error {
         }
     }
 
+    pub(crate) fn too_many_claims(side: char, claims: usize, limit: usize) -> Error {
+        Error {
+            kind: ErrorKind::TooManyClaims {
+                side,
+                claims,
+                limit,
+            },
+        }
+    }
+
     pub(crate) fn bad_options(message: impl Into<String>) -> Error {
         Error {
             kind: ErrorKind::BadOptions(message.into()),
@@ -49,11 +64,12 @@ impl Error {
     }
 
     /// A stable, machine-readable name for the kind of error:
-    /// `bad-date`, `too-large` or `bad-options`.
+    /// `bad-date`, `too-large`, `too-many-claims` or `bad-options`.
     pub fn kind_name(&self) -> &'static str {
         match self.kind {
             ErrorKind::BadDate { .. } => "bad-date",
             ErrorKind::TooLarge { .. } => "too-large",
+            ErrorKind::TooManyClaims { .. } => "too-many-claims",
             ErrorKind::BadOptions(_) => "bad-options",
         }
     }
@@ -75,6 +91,15 @@ impl fmt::Display for Error {
                 side.to_ascii_uppercase(),
                 bytes.div_ceil(1024),
                 limit / 1024
+            ),
+            ErrorKind::TooManyClaims {
+                side,
+                claims,
+                limit,
+            } => write!(
+                f,
+                "account {} yields {claims} claims, more than the {limit} one comparison may take; compare a shorter excerpt or raise `maxClaims` in the options",
+                side.to_ascii_uppercase(),
             ),
             ErrorKind::BadOptions(message) => write!(f, "invalid options: {message}"),
         }

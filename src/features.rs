@@ -5,7 +5,7 @@
 use crate::paraphrase::{table, Degree};
 use crate::quantity::{quantities, Quantity};
 use crate::report::Claim;
-use crate::text::words;
+use crate::text::{words, Word};
 
 /// The comparable content of one claim.
 #[derive(Debug, Clone, Default)]
@@ -29,10 +29,34 @@ pub(crate) struct Features {
     pub hedges: Vec<String>,
     /// Whether the claim is one item of a list sharing a predicate.
     pub item: bool,
+    /// Every word of the claim (stopwords too), lower-cased and sorted: its
+    /// surface, to settle ties between equally similar counterparts.
+    pub surface: Vec<String>,
 }
 
-/// Reads the features of a claim whose offsets are bytes into `text`.
-pub(crate) fn features(text: &str, claim: &Claim) -> Features {
+/// Reads the features of each claim of an account (offsets are bytes into
+/// `text`). Claims of one sentence come together, so each sentence's words
+/// are segmented once, not once per claim.
+pub(crate) fn features_of(text: &str, claims: &[Claim]) -> Vec<Features> {
+    let mut sentence: Option<(std::ops::Range<usize>, Vec<Word<'_>>)> = None;
+    claims
+        .iter()
+        .map(|claim| {
+            let range = claim.sentence.start..claim.sentence.end;
+            if sentence.as_ref().is_none_or(|(read, _)| *read != range) {
+                let found = checked(text, range.clone())
+                    .map(|r| words(text, r))
+                    .unwrap_or_default();
+                sentence = Some((range, found));
+            }
+            let sentence_words = sentence.as_ref().map_or(&[][..], |(_, w)| w.as_slice());
+            features_in(text, claim, sentence_words)
+        })
+        .collect()
+}
+
+/// The features of a claim, given the words of its sentence.
+fn features_in(text: &str, claim: &Claim, sentence_words: &[Word<'_>]) -> Features {
     let table = table();
     let mut own_spans = Vec::with_capacity(2);
     own_spans.push(claim.start..claim.end);
@@ -45,16 +69,14 @@ pub(crate) fn features(text: &str, claim: &Claim) -> Features {
             own_words.extend(words(text, range));
         }
     }
-    let sentence_words = checked(text, claim.sentence.start..claim.sentence.end)
-        .map(|range| words(text, range))
-        .unwrap_or_default();
-    let context_words: Vec<_> = sentence_words
-        .into_iter()
+    let context_words: Vec<Word<'_>> = sentence_words
+        .iter()
         .filter(|w| {
             !own_spans
                 .iter()
                 .any(|s| s.start <= w.range.start && w.range.end <= s.end)
         })
+        .cloned()
         .collect();
 
     let own_terms = table.terms(&own_words);
@@ -98,7 +120,10 @@ pub(crate) fn features(text: &str, claim: &Claim) -> Features {
         .filter(|w| table.is_hedge(w.text))
         .map(|w| w.text.to_lowercase())
         .collect();
+    let mut surface: Vec<String> = own_words.iter().map(|w| w.text.to_lowercase()).collect();
+    surface.sort_unstable();
     Features {
+        surface,
         own,
         context,
         content,

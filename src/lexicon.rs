@@ -3,7 +3,8 @@
 //! all agree on what "the same word" means (`withdrawing` = `withdrawal` =
 //! `withdraw`).
 
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -57,6 +58,29 @@ pub(crate) fn terms(text: &str, range: Range<usize>) -> Vec<Term> {
 /// applies the Snowball English stemmer. Words in other scripts come back
 /// lower-cased and otherwise unchanged.
 pub(crate) fn stem(word: &str) -> String {
+    // The same few thousand words are stemmed again and again (every claim,
+    // its sentence, topics, framing): remember the answers. Per thread, so
+    // no locking; bounded, so a long account of unique tokens cannot grow it
+    // without end.
+    const CACHE_LIMIT: usize = 1 << 16;
+    thread_local! {
+        static CACHE: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    }
+    CACHE.with(|cache| {
+        if let Some(hit) = cache.borrow().get(word) {
+            return hit.clone();
+        }
+        let stemmed = stem_uncached(word);
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(word.to_owned(), stemmed.clone());
+        stemmed
+    })
+}
+
+fn stem_uncached(word: &str) -> String {
     let lower: String = word
         .chars()
         .flat_map(char::to_lowercase)

@@ -45,6 +45,7 @@ mod prepare;
 mod quantity;
 mod render;
 pub mod report;
+mod services;
 mod text;
 mod timex;
 mod tokens;
@@ -59,7 +60,7 @@ mod proptests;
 pub mod wasm;
 
 pub use error::Error;
-pub use options::{AliasSpec, Options, TopicSpec, DEFAULT_MAX_BYTES};
+pub use options::{AliasSpec, Options, TopicSpec, DEFAULT_MAX_BYTES, DEFAULT_MAX_CLAIMS};
 pub use render::{markdown, text as plain_text, Labels};
 pub use report::{Comparison, OffsetUnit, Verdict, SCHEMA_VERSION};
 
@@ -109,24 +110,17 @@ pub fn compare(a: &Document<'_>, b: &Document<'_>, options: &Options) -> Result<
     let aliases = entities::Table::with(&options.aliases).map_err(Error::bad_options)?;
     let mut tracker_a = entities::Tracker::new(&aliases);
     let mut tracker_b = entities::Tracker::new(&aliases);
-    let mut account_a = read_account(a.text, date_a, 'a', &taxonomy, &mut tracker_a);
-    let mut account_b = read_account(b.text, date_b, 'b', &taxonomy, &mut tracker_b);
+    let limit = options.max_claims;
+    let mut account_a = read_account(a.text, date_a, 'a', (&taxonomy, limit), &mut tracker_a)?;
+    let mut account_b = read_account(b.text, date_b, 'b', (&taxonomy, limit), &mut tracker_b)?;
     entities::reconcile(
         &tracker_a,
         account_a.claims.iter_mut().flat_map(|c| &mut c.entities),
         &tracker_b,
         account_b.claims.iter_mut().flat_map(|c| &mut c.entities),
     );
-    let features_a: Vec<_> = account_a
-        .claims
-        .iter()
-        .map(|c| features::features(a.text, c))
-        .collect();
-    let features_b: Vec<_> = account_b
-        .claims
-        .iter()
-        .map(|c| features::features(b.text, c))
-        .collect();
+    let features_a = features::features_of(a.text, &account_a.claims);
+    let features_b = features::features_of(b.text, &account_b.claims);
     let links = align::align(&features_a, &features_b, options.threshold);
 
     let mut paired_a = vec![false; account_a.claims.len()];
@@ -187,6 +181,11 @@ pub fn compare(a: &Document<'_>, b: &Document<'_>, options: &Options) -> Result<
         .flat_map(|c| c.topics.iter().map(String::as_str))
         .collect();
     let topic_list = taxonomy.infos(&used_topics);
+    let service_rows = services::services(
+        &topic_list,
+        (a.text, &account_a.claims),
+        (b.text, &account_b.claims),
+    );
     let mut result = Comparison {
         schema: SCHEMA_VERSION,
         offsets: OffsetUnit::Chars,
@@ -197,6 +196,7 @@ pub fn compare(a: &Document<'_>, b: &Document<'_>, options: &Options) -> Result<
         only_b,
         framing,
         topics: topic_list,
+        services: service_rows,
         summary,
     };
     result.summary.by_topic = topics::counts_by_topic(&result);
@@ -269,13 +269,16 @@ fn claim_topics(
 }
 
 /// Reads one account into claims, with byte offsets.
+/// Reads one account: its date, claims and their fields. `rules` are the
+/// topic taxonomy and the most claims the account may yield.
 fn read_account(
     text: &str,
     date: Option<String>,
     side: char,
-    taxonomy: &topics::Taxonomy,
+    rules: (&topics::Taxonomy, usize),
     tracker: &mut entities::Tracker<'_>,
-) -> Account {
+) -> Result<Account, Error> {
+    let (taxonomy, max_claims) = rules;
     let prepared = prepare::prepare(text);
     if let Some(place) = &prepared.place {
         tracker.dateline(place);
@@ -292,6 +295,9 @@ fn read_account(
     };
     let anchor = date.as_deref().and_then(timex::parse_date);
     let drafts = claims::extract(text, &prepared.sentences);
+    if drafts.len() > max_claims {
+        return Err(Error::too_many_claims(side, drafts.len(), max_claims));
+    }
     let voices = voice::analyse(text, &drafts);
     let ranges: Vec<std::ops::Range<usize>> = drafts.iter().map(|d| d.range.clone()).collect();
     let times = timex::claims_times(text, anchor, &ranges);
@@ -342,14 +348,14 @@ fn read_account(
             reason: reason.to_string(),
         })
         .collect();
-    Account {
+    Ok(Account {
         date,
         date_source,
         place: prepared.place,
         length: text.len(),
         claims,
         ignored,
-    }
+    })
 }
 
 /// Checks a caller-given date: `YYYY-MM-DD`, a real calendar day.

@@ -8,6 +8,13 @@ use crate::Error;
 /// The default largest account accepted, in bytes (5 MB).
 pub const DEFAULT_MAX_BYTES: usize = 5 * 1024 * 1024;
 
+/// The default largest number of claims one account may yield.
+///
+/// Five megabytes of news prose make about 75 000 claims; the bound stops
+/// inputs that shatter into far more (a megabyte of one-letter list items)
+/// before the work on each claim adds up to minutes.
+pub const DEFAULT_MAX_CLAIMS: usize = 100_000;
+
 /// How to compare. Build with [`Options::default`] and the `with_*` methods,
 /// or read from JSON with [`Options::from_json`] (camelCase keys; unknown keys
 /// are an error so that a typo does not pass silently).
@@ -19,6 +26,9 @@ pub struct Options {
     pub offsets: OffsetUnit,
     /// The largest account accepted, in bytes.
     pub max_bytes: usize,
+    /// The largest number of claims one account may yield: a bound on the
+    /// work of a comparison, checked before the costly steps.
+    pub max_claims: usize,
     /// The lowest similarity at which two claims are aligned, in `[0, 1]`.
     pub threshold: f64,
     /// Extra names for entities, merged over the built-in table
@@ -160,6 +170,7 @@ impl Default for Options {
         Options {
             offsets: OffsetUnit::Chars,
             max_bytes: DEFAULT_MAX_BYTES,
+            max_claims: DEFAULT_MAX_CLAIMS,
             threshold: 0.22,
             aliases: Vec::new(),
             topics: Vec::new(),
@@ -191,6 +202,12 @@ impl Options {
     /// Sets the largest account accepted, in bytes.
     pub fn with_max_bytes(mut self, max_bytes: usize) -> Options {
         self.max_bytes = max_bytes;
+        self
+    }
+
+    /// Sets the largest number of claims one account may yield.
+    pub fn with_max_claims(mut self, max_claims: usize) -> Options {
+        self.max_claims = max_claims;
         self
     }
 

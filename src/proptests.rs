@@ -10,7 +10,8 @@ fn read_account(text: &str) -> Account {
     let taxonomy = Taxonomy::with(&[]).expect("the default taxonomy loads");
     let aliases = crate::entities::Table::with(&[]).expect("the default aliases load");
     let mut tracker = crate::entities::Tracker::new(&aliases);
-    crate::read_account(text, None, 'a', &taxonomy, &mut tracker)
+    let rules = (taxonomy.as_ref(), usize::MAX);
+    crate::read_account(text, None, 'a', rules, &mut tracker).expect("no claim bound")
 }
 
 /// Pieces of news prose and of hostile input, to be strung together at random.

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use crate::report::{Claim, Comparison, DiffTag, Verdict};
+use crate::report::{Claim, Comparison, DiffTag, ServiceState, ServiceStatus, Verdict};
 
 /// Labels of the two accounts in a report.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,7 +115,57 @@ pub fn markdown(result: &Comparison, labels: &Labels<'_>) -> String {
         }
         out.push('\n');
     }
+    services_table(&mut out, result, labels);
     out
+}
+
+/// The services matrix: what each account says of each service's state.
+fn services_table(out: &mut String, result: &Comparison, labels: &Labels<'_>) {
+    if result.services.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "## Services
+"
+    );
+    let _ = writeln!(out, "| Service | {} | {} |", md(labels.a), md(labels.b));
+    let _ = writeln!(out, "| --- | --- | --- |");
+    let label = |key: &str| -> String {
+        result
+            .topics
+            .iter()
+            .find(|t| t.key == key)
+            .map_or_else(|| key.to_string(), |t| t.label.clone())
+    };
+    let cell = |state: &Option<ServiceState>| match state {
+        None => "not mentioned".to_string(),
+        Some(state) => format!(
+            "{} ({})",
+            status_word(state.status),
+            state.claims.join(", ")
+        ),
+    };
+    for row in &result.services {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            md(&label(&row.topic)),
+            cell(&row.a),
+            cell(&row.b)
+        );
+    }
+    out.push('\n');
+}
+
+fn status_word(status: ServiceStatus) -> &'static str {
+    match status {
+        ServiceStatus::Restored => "restored",
+        ServiceStatus::Planned => "to be restored",
+        ServiceStatus::Disrupted => "disrupted",
+        ServiceStatus::Mixed => "partly restored",
+        ServiceStatus::Mentioned => "mentioned",
+    }
 }
 
 /// A plain-text report for a terminal.

@@ -33,6 +33,9 @@ pub struct Comparison {
     pub framing: Vec<Framing>,
     /// The topics that occur in this result, in display order, with labels.
     pub topics: Vec<TopicInfo>,
+    /// The public services either account speaks of (sub-topics of
+    /// `services`), with what each account says of their state.
+    pub services: Vec<ServiceRow>,
     /// Counts of verdicts and one-sided claims, overall and per topic.
     pub summary: Summary,
 }
@@ -291,6 +294,45 @@ pub struct TopicInfo {
     pub label: String,
     /// The parent topic's key, for sub-topics.
     pub parent: Option<String>,
+}
+
+/// One service and what each account says of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ServiceRow {
+    /// The service's topic key (`services.internet`); its label is in `topics`.
+    pub topic: String,
+    /// What account A says, or `null` when it does not speak of the service.
+    pub a: Option<ServiceState>,
+    /// What account B says, or `null`.
+    pub b: Option<ServiceState>,
+}
+
+/// What one account says of one service.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ServiceState {
+    /// The state its claims give.
+    pub status: ServiceStatus,
+    /// Ids of the claims that speak of the service.
+    pub claims: Vec<String>,
+}
+
+/// The state of a service as an account tells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum ServiceStatus {
+    /// Working again (`resumed`, `reopened`, `back up and running`).
+    Restored,
+    /// To be restored (`will reopen on Monday`).
+    Planned,
+    /// Not working (`cut off`, `suspended`, `not working`).
+    Disrupted,
+    /// Restored in some claims and disrupted in others.
+    Mixed,
+    /// Named without saying whether it works.
+    Mentioned,
 }
 
 /// Verdict counts.

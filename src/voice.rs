@@ -21,7 +21,9 @@
 //! fearing for their lives, began to travel`) does not negate the claim, nor
 //! do `not only … but also`, `not to` + verb, `no doubt`.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use crate::claims::{ClaimDraft, REPORTING_VERBS, SUBORDINATORS};
 use crate::report::Modality;
@@ -69,11 +71,11 @@ pub(crate) fn analyse(text: &str, claims: &[ClaimDraft]) -> Vec<Voice> {
                 scope.extend(tokens(text, predicate.clone()));
             }
             let sentence_if = conditional_sentences.get(n).copied().unwrap_or(false);
-            let modality = if sentence_if || has_cue(text, &scope, CONDITIONAL) {
+            let modality = if sentence_if || has_cue(text, &scope, &CONDITIONAL) {
                 Modality::Conditional
-            } else if has_cue(text, &scope, PLANNED) || goal_item(text, claim) {
+            } else if has_cue(text, &scope, &PLANNED) || goal_item(text, claim) {
                 Modality::Planned
-            } else if has_cue(text, &scope, HEDGED) {
+            } else if has_cue(text, &scope, &HEDGED) {
                 Modality::Hedged
             } else if frame.reported {
                 Modality::Reported
@@ -830,6 +832,73 @@ struct Cue {
     not_after: &'static [&'static str],
 }
 
+/// A list of cues, indexed on first use by the lower-case first word of
+/// each cue, so that a claim is checked against the few cues its words can
+/// start rather than against every cue at every word.
+struct Cues {
+    list: &'static [Cue],
+    index: OnceLock<CueIndex>,
+}
+
+#[derive(Default)]
+struct CueIndex {
+    /// Cues by their first word, lower-cased, apostrophes folded to `'`.
+    by_first: HashMap<String, Vec<usize>>,
+    /// Cues whose first word is a class (`#`, `n't`): tried everywhere.
+    anywhere: Vec<usize>,
+}
+
+impl Cues {
+    const fn new(list: &'static [Cue]) -> Cues {
+        Cues {
+            list,
+            index: OnceLock::new(),
+        }
+    }
+
+    fn index(&self) -> &CueIndex {
+        self.index.get_or_init(|| {
+            let mut index = CueIndex::default();
+            for (n, cue) in self.list.iter().enumerate() {
+                match cue.words.first() {
+                    Some(&"#") | Some(&"n't") | None => index.anywhere.push(n),
+                    Some(first) => index
+                        .by_first
+                        .entry(fold_word(first.trim_start_matches('=')))
+                        .or_default()
+                        .push(n),
+                }
+            }
+            index
+        })
+    }
+
+    /// Whether one of the cues starts at `words[at]`.
+    fn at(&self, text: &str, words: &[&Token], at: usize) -> bool {
+        let index = self.index();
+        let Some(word) = words.get(at) else {
+            return false;
+        };
+        let keyed = index.by_first.get(&fold_word(word.text(text)));
+        keyed
+            .into_iter()
+            .flatten()
+            .chain(&index.anywhere)
+            .filter_map(|&n| self.list.get(n))
+            .any(|cue| cue_at(text, words, at, cue))
+    }
+}
+
+/// A word as the cue index keys it: lower case, typographic apostrophes as `'`.
+fn fold_word(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            '\u{2019}' => '\'',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
 const fn cue(words: &'static [&'static str]) -> Cue {
     Cue {
         words,
@@ -838,7 +907,7 @@ const fn cue(words: &'static [&'static str]) -> Cue {
 }
 
 /// Cues of a condition.
-const CONDITIONAL: &[Cue] = &[
+static CONDITIONAL: Cues = Cues::new(&[
     Cue {
         words: &["if"],
         not_after: &[
@@ -850,10 +919,10 @@ const CONDITIONAL: &[Cue] = &[
     cue(&["provided", "that"]),
     cue(&["in", "the", "event", "that"]),
     cue(&["on", "condition", "that"]),
-];
+]);
 
 /// Cues of intention, plans and schedules.
-const PLANNED: &[Cue] = &[
+static PLANNED: Cues = Cues::new(&[
     cue(&["will"]),
     cue(&["won't"]),
     cue(&["won’t"]),
@@ -885,10 +954,10 @@ const PLANNED: &[Cue] = &[
     cue(&["ordered", "to"]),
     cue(&["tasked", "with"]),
     cue(&["urged", "to"]),
-];
+]);
 
 /// Cues that soften a claim: vagueness, approximation, hearsay.
-const HEDGED: &[Cue] = &[
+static HEDGED: Cues = Cues::new(&[
     cue(&["reportedly"]),
     cue(&["allegedly"]),
     cue(&["apparently"]),
@@ -926,10 +995,10 @@ const HEDGED: &[Cue] = &[
     cue(&["supposedly"]),
     cue(&["virtually"]),
     cue(&["more", "or", "less"]),
-];
+]);
 
 /// Cues of negation, and the phrases that look like one but are not.
-const NEGATIONS: &[Cue] = &[
+static NEGATIONS: Cues = Cues::new(&[
     Cue {
         words: &["not"],
         not_after: &["or", "if"],
@@ -943,7 +1012,7 @@ const NEGATIONS: &[Cue] = &[
     cue(&["nor"]),
     cue(&["cannot"]),
     cue(&["n't"]),
-];
+]);
 
 /// Phrases that start with a negation word but do not negate: `not only …
 /// but also`, `not to leave` (a negated infinitive), `no doubt`.
@@ -1031,16 +1100,15 @@ fn cue_at(text: &str, words: &[&Token], at: usize, cue: &Cue) -> bool {
             .get(at + k)
             .is_some_and(|t| word_matches(text, t, pattern))
     });
-    let blocked = at
+    fits && !at
         .checked_sub(1)
         .and_then(|p| words.get(p))
-        .is_some_and(|t| t.is_any(text, cue.not_after));
-    fits && !blocked
+        .is_some_and(|t| t.is_any(text, cue.not_after))
 }
 
-fn has_cue(text: &str, scope: &[Token], cues: &[Cue]) -> bool {
+fn has_cue(text: &str, scope: &[Token], cues: &Cues) -> bool {
     let words: Vec<&Token> = scope.iter().filter(|t| t.is_word()).collect();
-    (0..words.len()).any(|at| cues.iter().any(|cue| cue_at(text, &words, at, cue)))
+    (0..words.len()).any(|at| cues.at(text, &words, at))
 }
 
 /// Whether the claim's main clause is negated (see the module docs for scope).
@@ -1080,7 +1148,7 @@ fn segment_negated(text: &str, words: &[&Token]) -> bool {
         return false;
     }
     (0..words.len()).any(|at| {
-        NEGATIONS.iter().any(|cue| cue_at(text, words, at, cue))
+        NEGATIONS.at(text, words, at)
             && !NOT_NEGATIONS.iter().any(|phrase| {
                 phrase
                     .iter()

@@ -50,6 +50,8 @@ fn markdown_and_text_formats() {
     let md = String::from_utf8(out.stdout).unwrap();
     assert!(md.starts_with("# claimdiff: Kazinform vs"));
     assert!(md.contains("## Aligned claims"));
+    assert!(md.contains("## Services\n"), "{md}");
+    assert!(md.contains("| Transport | restored (a"), "{md}");
     let out = claimdiff(&["compare", A, B, "--format=text"]);
     assert!(out.status.success());
     assert!(String::from_utf8(out.stdout).unwrap().contains("agree"));

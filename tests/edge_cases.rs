@@ -74,6 +74,24 @@ fn oversized_account_is_a_clear_error() {
 }
 
 #[test]
+fn a_pair_over_the_work_bound_is_a_clear_error() {
+    // Forty distinct sentences make forty claims: over a bound of 30, under 50.
+    let many: String = (1..=40)
+        .map(|n| format!("Bridge number {n} reopened on day {n}. "))
+        .collect();
+    let limited = Options::default().with_max_claims(30);
+    let error = compare(&Document::new(&many), &Document::new("Short."), &limited).unwrap_err();
+    assert_eq!(error.kind_name(), "too-many-claims");
+    let message = error.to_string();
+    assert!(
+        message.contains("account A") && message.contains("maxClaims"),
+        "{message}"
+    );
+    let json = Options::from_json(r#"{"maxClaims": 50}"#).unwrap();
+    assert!(compare(&Document::new(&many), &Document::new("Short."), &json).is_ok());
+}
+
+#[test]
 fn hostile_shapes_do_not_panic() {
     let shapes = [
         ",".repeat(100_000),

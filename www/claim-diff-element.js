@@ -771,18 +771,22 @@ export class ClaimDiffElement extends HTMLElement {
 
   #renderServices() {
     const s = this.#strings;
-    const services = (this.#result.topics ?? []).filter((t) => t.parent === 'services');
-    const cell = (side, key) => {
-      const claims = (this.#result[side]?.claims ?? []).filter((c) => (c.topics ?? []).includes(key));
-      if (!claims.length) return h('td', { class: 'silent' }, h('span', { 'aria-hidden': 'true', text: '— ' }), s.serviceSilent);
-      const denied = claims.every((c) => c.negated);
+    const services = this.#result.services ?? [];
+    // What the engine says of each service, told by a word and a mark, never by colour alone.
+    const marks = { restored: '✓', planned: '◷', disrupted: '✕', mixed: '◐', mentioned: '•' };
+    const cell = (state) => {
+      if (!state) return h('td', { class: 'silent' }, h('span', { 'aria-hidden': 'true', text: '— ' }), s.serviceSilent);
+      const status = Object.hasOwn(marks, state.status) ? state.status : 'mentioned';
       return h(
         'td',
-        { class: denied ? 'denied' : 'said' },
-        h('span', { 'aria-hidden': 'true', text: denied ? '✕ ' : '✓ ' }),
-        denied ? s.serviceDenied : s.serviceSaid,
+        { class: status },
+        h('span', { 'aria-hidden': 'true', text: `${marks[status]} ` }),
+        h('span', { class: 'status', text: s.serviceStatus?.[status] ?? status }),
         ' ',
-        claims.map((c) => h('button', { type: 'button', class: 'ref', 'data-ref': c.id, title: c.text, text: c.id })),
+        state.claims.map((id) => {
+          const claim = this.#index.claims.get(id);
+          return h('button', { type: 'button', class: 'ref', 'data-ref': id, title: claim?.text ?? id, text: id });
+        }),
       );
     };
     const body = services.length
@@ -790,7 +794,7 @@ export class ClaimDiffElement extends HTMLElement {
           'table',
           { class: 'matrix', part: 'services-matrix' },
           h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: s.service }), h('th', { scope: 'col', text: this.labelA }), h('th', { scope: 'col', text: this.labelB }))),
-          h('tbody', {}, services.map((t) => h('tr', {}, h('th', { scope: 'row', text: t.label }), cell('a', t.key), cell('b', t.key)))),
+          h('tbody', {}, services.map((row) => h('tr', {}, h('th', { scope: 'row', text: this.#topicLabel(row.topic) }), cell(row.a), cell(row.b)))),
         )
       : h('p', { class: 'empty', text: s.noServices });
     put(this.#parts.services, ...this.#heading('services-view', s.services, s.servicesHelp), body);

@@ -56,10 +56,15 @@ export const STRINGS = Object.freeze({
   noPairs: 'No claims to show with these filters.',
 
   services: 'Restored services',
-  servicesHelp: 'Which services each account speaks of, and in which claims; choose a claim to read it. ✕ marks a service an account says is not working.',
+  servicesHelp: 'Which services each account says are restored, to be restored or disrupted, and in which claims; choose a claim to read it.',
   service: 'Service',
-  serviceSaid: 'mentioned in',
-  serviceDenied: 'not working, per',
+  serviceStatus: {
+    restored: 'restored',
+    planned: 'to be restored',
+    disrupted: 'disrupted',
+    mixed: 'partly restored',
+    mentioned: 'mentioned',
+  },
   serviceSilent: 'not mentioned',
   noServices: 'Neither account mentions a service.',
 

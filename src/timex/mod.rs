@@ -304,10 +304,11 @@ fn tense_markers(tokens: &[Token<'_>]) -> Vec<(usize, Lean)> {
 /// after it belongs to another clause), else of the nearest after it, else
 /// present.
 fn tense_at(markers: &[(usize, Lean)], at: usize) -> Lean {
-    let before = markers.iter().rev().find(|(i, _)| *i < at);
-    let after = || markers.iter().find(|(i, _)| *i >= at);
+    // Markers are in token order: a binary search keeps a long sentence linear.
+    let split = markers.partition_point(|(i, _)| *i < at);
+    let before = split.checked_sub(1).and_then(|k| markers.get(k));
     before
-        .or_else(after)
+        .or_else(|| markers.get(split))
         .map_or(Lean::Present, |(_, lean)| *lean)
 }
 

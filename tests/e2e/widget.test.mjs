@@ -55,7 +55,13 @@ test('the seed comparison shows summary, pairs by topic, services matrix, timeli
       rows: root.querySelectorAll('.pairs-view tr[data-row]').length,
       claims: r.pairs.length + r.onlyA.length + r.onlyB.length,
       services: root.querySelectorAll('.matrix tbody tr').length,
-      serviceTopics: r.topics.filter((t) => t.parent === 'services').length,
+      serviceRows: r.services.length,
+      transportCells: (() => {
+        const label = r.topics.find((t) => t.key === 'services.transport')?.label;
+        const row = [...root.querySelectorAll('.matrix tbody tr')].find((tr) => tr.querySelector('th').textContent === label);
+        return row ? [...row.querySelectorAll('td')].map((td) => [td.className, td.querySelector('.status')?.textContent]) : [];
+      })(),
+      transportResult: r.services.find((row) => row.topic === 'services.transport'),
       events: root.querySelectorAll('.timeline .event').length,
       timelineClaims: timelineClaims.length,
       framing: root.querySelectorAll('.framing tbody tr').length,
@@ -66,7 +72,14 @@ test('the seed comparison shows summary, pairs by topic, services matrix, timeli
   assert.ok(facts.byTopic > 0 && facts.byTopicRows > 0, 'per-topic counts are shown');
   assert.equal(facts.rows, facts.claims, 'every pair and one-sided claim has a row');
   assert.deepEqual(facts.groups.slice(0, 2), ['Withdrawal timing', 'Restored services']);
-  assert.ok(facts.services > 0 && facts.services === facts.serviceTopics, 'one matrix row per service');
+  assert.ok(facts.services > 0 && facts.services === facts.serviceRows, 'one matrix row per service of the JSON');
+  // Both accounts say public transport is running again; the matrix says so in words.
+  assert.equal(facts.transportResult?.a?.status, 'restored');
+  assert.equal(facts.transportResult?.b?.status, 'restored');
+  assert.deepEqual(facts.transportCells, [
+    ['restored', 'restored'],
+    ['restored', 'restored'],
+  ]);
   assert.equal(facts.events, facts.timelineClaims, 'every dated claim is on the timeline');
   assert.equal(facts.framing, facts.framingResult);
   await done(opened);
