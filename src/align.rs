@@ -18,7 +18,7 @@
 //!    to it when the match is strong: one claim can stand against several list
 //!    items on the other side.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::features::Features;
 
@@ -134,7 +134,7 @@ fn normalised(weights: HashMap<u32, f64>) -> Vector {
 }
 
 fn vectors(k: &Keys, idf: &[f64]) -> Vectors {
-    let mut core: HashMap<u32, f64> = HashMap::new();
+    let mut core: HashMap<u32, f64> = HashMap::default();
     for &id in &k.own {
         core.insert(id, idf[id as usize]);
     }
@@ -191,7 +191,7 @@ fn dot(x: &Vector, y: &Vector) -> f64 {
 /// Aligns the claims of A and B; links come back sorted by (a, b).
 pub(crate) fn align(fa: &[Features], fb: &[Features], threshold: f64) -> Vec<Link> {
     let mut vocabulary = Vocabulary {
-        ids: HashMap::new(),
+        ids: HashMap::default(),
     };
     let keys_a: Vec<Keys> = fa.iter().map(|f| keys(f, &mut vocabulary)).collect();
     let keys_b: Vec<Keys> = fb.iter().map(|f| keys(f, &mut vocabulary)).collect();
@@ -256,7 +256,7 @@ fn candidates(
             .and_then(|at| v.get(at))
             .map_or(0.0, |&(_, w)| w)
     };
-    let mut postings: HashMap<u32, Vec<(usize, f64)>> = HashMap::new();
+    let mut postings: HashMap<u32, Vec<(usize, f64)>> = HashMap::default();
     for (j, (k, v)) in keys_b.iter().zip(vectors_b).enumerate() {
         for &id in k.own.iter().chain(&k.entities) {
             postings
@@ -390,7 +390,7 @@ fn assign(candidates: &[Link], na: usize, nb: usize) -> Vec<Link> {
             parent[x] = y;
         }
     }
-    let mut groups: HashMap<usize, Vec<Link>> = HashMap::new();
+    let mut groups: HashMap<usize, Vec<Link>> = HashMap::default();
     for link in candidates {
         let root = find(&mut parent, link.a);
         groups.entry(root).or_default().push(*link);
@@ -419,8 +419,8 @@ fn assign(candidates: &[Link], na: usize, nb: usize) -> Vec<Link> {
 fn greedy(links: &[Link]) -> Vec<Link> {
     let mut sorted = links.to_vec();
     sorted.sort_by(|x, y| y.rank.total_cmp(&x.rank).then((x.a, x.b).cmp(&(y.a, y.b))));
-    let mut used_a = std::collections::HashSet::new();
-    let mut used_b = std::collections::HashSet::new();
+    let mut used_a = rustc_hash::FxHashSet::default();
+    let mut used_b = rustc_hash::FxHashSet::default();
     let mut out = Vec::new();
     for link in sorted {
         if !used_a.contains(&link.a) && !used_b.contains(&link.b) {
@@ -532,8 +532,8 @@ fn add_secondary_links(
 ) {
     let (items_a, items_b) = items;
     let strong = (threshold + SECONDARY_MARGIN).max(0.4);
-    let mut linked_a: HashMap<usize, f64> = HashMap::new();
-    let mut linked_b: HashMap<usize, f64> = HashMap::new();
+    let mut linked_a: HashMap<usize, f64> = HashMap::default();
+    let mut linked_b: HashMap<usize, f64> = HashMap::default();
     for l in chosen.iter() {
         linked_a.insert(l.a, l.score);
         linked_b.insert(l.b, l.score);
@@ -541,7 +541,7 @@ fn add_secondary_links(
     let mut extra: Vec<Link> = Vec::new();
     // A leftover claim of A against a taken claim of B, then the mirror case.
     for (leftover_is_a, items) in [(true, items_a), (false, items_b)] {
-        let mut best: HashMap<usize, Link> = HashMap::new();
+        let mut best: HashMap<usize, Link> = HashMap::default();
         for l in candidates {
             let (me, other) = if leftover_is_a {
                 (l.a, l.b)

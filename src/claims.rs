@@ -12,7 +12,7 @@
 //! A sentence repeated in the account (a pull quote, a headline restated)
 //! gives one claim that lists the other places under `repeats`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use crate::tokens::{tokens, Kind, Token};
@@ -900,8 +900,8 @@ fn key_words(text: &str, range: Range<usize>) -> Vec<String> {
 /// repeats only the same item with the same predicate.
 fn fold_repeats(text: &str, drafts: Vec<ClaimDraft>) -> Vec<ClaimDraft> {
     let mut out: Vec<ClaimDraft> = Vec::with_capacity(drafts.len());
-    let mut exact: HashMap<String, usize> = HashMap::new();
-    let mut prefixes: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut exact: HashMap<String, usize> = HashMap::default();
+    let mut prefixes: HashMap<String, (usize, usize)> = HashMap::default();
     for draft in drafts {
         let mut words = key_words(text, draft.range.clone());
         if words.is_empty() {

@@ -11,8 +11,8 @@
 //! office (`the President`) or a common noun (`the plant`, `peacekeepers`)
 //! refers back to the last full name of its kind.
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -239,7 +239,7 @@ impl Table {
         let mut table = Table {
             entries: Vec::with_capacity(specs.len()),
             names: Vec::new(),
-            by_first: HashMap::new(),
+            by_first: HashMap::default(),
         };
         for (n, spec) in specs.iter().enumerate() {
             let kind = Kind::parse(&spec.kind).ok_or_else(|| {
@@ -401,13 +401,13 @@ impl<'a> Tracker<'a> {
     pub(crate) fn new(table: &'a Table) -> Tracker<'a> {
         Tracker {
             table,
-            surnames: HashMap::new(),
-            names: HashMap::new(),
-            display: HashMap::new(),
-            bound: HashMap::new(),
-            last: HashMap::new(),
+            surnames: HashMap::default(),
+            names: HashMap::default(),
+            display: HashMap::default(),
+            bound: HashMap::default(),
+            last: HashMap::default(),
             home: None,
-            vacant: HashSet::new(),
+            vacant: HashSet::default(),
             frozen: false,
             sentence: None,
         }

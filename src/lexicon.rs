@@ -3,8 +3,8 @@
 //! all agree on what "the same word" means (`withdrawing` = `withdrawal` =
 //! `withdraw`).
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -64,7 +64,7 @@ pub(crate) fn stem(word: &str) -> String {
     // without end.
     const CACHE_LIMIT: usize = 1 << 16;
     thread_local! {
-        static CACHE: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+        static CACHE: RefCell<HashMap<String, String>> = RefCell::new(HashMap::default());
     }
     CACHE.with(|cache| {
         if let Some(hit) = cache.borrow().get(word) {

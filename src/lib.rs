@@ -174,7 +174,7 @@ pub fn compare(a: &Document<'_>, b: &Document<'_>, options: &Options) -> Result<
     let framing = framing::framing(a.text, &account_a, b.text, &account_b);
     let summary = summarise(&pairs, &only_a, &only_b);
 
-    let used_topics: std::collections::HashSet<&str> = account_a
+    let used_topics: rustc_hash::FxHashSet<&str> = account_a
         .claims
         .iter()
         .chain(&account_b.claims)

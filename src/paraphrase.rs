@@ -3,7 +3,7 @@
 //! and framing vocabularies. Words are compared after lower-casing and
 //! stemming, and a multi-word entry matches a run of words.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::data::PARAPHRASES;

@@ -72,7 +72,11 @@ const UNICODE_PUNCTUATION: &[char] = &[
 ];
 
 fn is_break(c: char) -> bool {
-    c.is_whitespace() || c.is_ascii_punctuation() || UNICODE_PUNCTUATION.contains(&c)
+    if c.is_ascii() {
+        // `char::is_whitespace` on ASCII: \t, \n, \x0B, \x0C, \r and space.
+        return matches!(c, '\t'..='\r' | ' ') || c.is_ascii_punctuation();
+    }
+    c.is_whitespace() || UNICODE_PUNCTUATION.contains(&c)
 }
 
 /// Characters that join two word characters into one word: `Alma-Ata`,

@@ -2,8 +2,8 @@
 //! aftermath (`data/topics.json`, documented in `data/README.md`) merged with
 //! the caller's own topics.
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -84,7 +84,7 @@ impl Taxonomy {
             order.iter().enumerate().map(|(pos, &n)| (n, pos)).collect();
 
         let mut topics = Vec::with_capacity(specs.len());
-        let mut phrases: HashMap<String, Vec<Phrase>> = HashMap::new();
+        let mut phrases: HashMap<String, Vec<Phrase>> = HashMap::default();
         for (pos, &n) in order.iter().enumerate() {
             let spec = &specs[n];
             topics.push(Topic {

@@ -21,7 +21,7 @@
 //! fearing for their lives, began to travel`) does not negate the claim, nor
 //! do `not only … but also`, `not to` + verb, `no doubt`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
