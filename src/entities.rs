@@ -324,22 +324,22 @@ fn singular(bare: &str) -> String {
 /// A word lower-cased, typographic apostrophes folded and a possessive
 /// dropped: `Kazakhtelecom’s` → `kazakhtelecom`.
 fn bare(word: &str) -> String {
-    let lower: String = word
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| {
-            if matches!(c, '\u{2019}' | '\u{2018}' | '\u{02BC}') {
-                '\''
-            } else {
-                c
-            }
-        })
-        .collect();
-    let trimmed = lower
+    let mut lower = String::with_capacity(word.len());
+    for c in word.chars() {
+        if c.is_ascii() {
+            lower.push(c.to_ascii_lowercase());
+        } else if matches!(c, '\u{2019}' | '\u{2018}' | '\u{02BC}') {
+            lower.push('\'');
+        } else {
+            lower.extend(c.to_lowercase());
+        }
+    }
+    let kept = lower
         .strip_suffix("'s")
         .or_else(|| lower.strip_suffix('\''))
-        .unwrap_or(&lower);
-    trimmed.to_string()
+        .map_or(lower.len(), str::len);
+    lower.truncate(kept);
+    lower
 }
 
 fn case_of(word: &str) -> Case {
@@ -551,6 +551,7 @@ fn tokens(text: &str, range: Range<usize>) -> Vec<Tok<'_>> {
     let mut out: Vec<Tok<'_>> = Vec::new();
     let mut previous_end: Option<usize> = None;
     for word in words(text, range.clone()) {
+        let bare_word = bare(word.text);
         let gap_start = previous_end.unwrap_or(range.start);
         let gap = text.get(gap_start..word.range.start).unwrap_or("");
         let hyphens = gap
@@ -572,8 +573,8 @@ fn tokens(text: &str, range: Range<usize>) -> Vec<Tok<'_>> {
         out.push(Tok {
             // Whoever reads a range reads it as a sentence (or a name).
             initial: previous_end.is_none() || sentence_initial(text, word.range.start),
-            form: singular(&bare(word.text)),
-            bare: bare(word.text),
+            form: singular(&bare_word),
+            bare: bare_word,
             capital: word.text.chars().next().is_some_and(char::is_uppercase),
             upper: case_of(word.text) == Case::Upper,
             joined,

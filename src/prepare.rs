@@ -7,6 +7,9 @@
 //! and what is left is cut into sentences for the claim extractor.
 
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::text::{sentences, trim};
 use crate::tokens::{tokens, Kind, Token};
@@ -731,11 +734,16 @@ fn chrome(text: &str, range: Range<usize>) -> Option<&'static str> {
         return Some("markup");
     }
     let words = norm.split(' ').filter(|w| !w.is_empty()).count();
+    let with_phrase = families_with_phrase(&norm);
     FAMILIES
         .iter()
-        .filter(|family| words <= family.max_words)
-        .find(|family| family.patterns.iter().any(|p| matches(&norm, *p)))
-        .map(|family| family.reason)
+        .enumerate()
+        .filter(|(_, family)| words <= family.max_words)
+        .find(|(n, family)| {
+            let phrase = with_phrase & (1 << n) != 0;
+            family.patterns.iter().any(|p| matches(&norm, phrase, *p))
+        })
+        .map(|(_, family)| family.reason)
 }
 
 /// Lower-case, straight quotes, single spaces, without the bullets and
@@ -775,15 +783,83 @@ fn normalise(unit: &str) -> String {
     out.trim_matches(DECORATION).to_string()
 }
 
-fn matches(norm: &str, pattern: Pattern) -> bool {
+/// The [`Has`] patterns of every family by their first word, so that a unit
+/// tries only the phrases that begin with one of its own words. A pattern
+/// that begins with a mark (`(photo:`) is tried at every place.
+struct HasIndex {
+    by_first_word: HashMap<&'static str, Vec<(usize, &'static str)>>,
+    anywhere: Vec<(usize, &'static str)>,
+}
+
+fn has_index() -> &'static HasIndex {
+    static INDEX: OnceLock<HasIndex> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = HasIndex {
+            by_first_word: HashMap::default(),
+            anywhere: Vec::new(),
+        };
+        for (n, family) in FAMILIES.iter().enumerate() {
+            for pattern in family.patterns {
+                if let Has(p) = *pattern {
+                    match leading_word(p) {
+                        "" => index.anywhere.push((n, p)),
+                        word => index.by_first_word.entry(word).or_default().push((n, p)),
+                    }
+                }
+            }
+        }
+        index
+    })
+}
+
+/// The alphanumeric run `s` begins with.
+fn leading_word(s: &str) -> &str {
+    let end = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
+    &s[..end]
+}
+
+// Families are bits of a u64 in `families_with_phrase`.
+const _: () = assert!(FAMILIES.len() <= 64);
+
+/// The families (by index, as bits) with a [`Has`] pattern found in `norm`
+/// on word boundaries.
+fn families_with_phrase(norm: &str) -> u64 {
+    let index = has_index();
+    let boundary = |rest: &str| rest.chars().next().is_none_or(|c| !c.is_alphanumeric());
+    let found_at = |at: usize, p: &str| {
+        norm.get(at..).is_some_and(|rest| rest.starts_with(p))
+            && norm.get(at + p.len()..).is_some_and(boundary)
+    };
+    let mut found = 0u64;
+    // A phrase starts at the start or after a character that is not alphanumeric.
+    let starts = std::iter::once(0).chain(
+        norm.char_indices()
+            .filter(|(_, c)| !c.is_alphanumeric())
+            .map(|(at, c)| at + c.len_utf8()),
+    );
+    for at in starts {
+        let rest = norm.get(at..).unwrap_or("");
+        let candidates = index
+            .by_first_word
+            .get(leading_word(rest))
+            .into_iter()
+            .flatten()
+            .chain(&index.anywhere);
+        for &(family, p) in candidates {
+            if found_at(at, p) {
+                found |= 1 << family;
+            }
+        }
+    }
+    found
+}
+
+fn matches(norm: &str, with_phrase: bool, pattern: Pattern) -> bool {
     let boundary = |rest: &str| rest.chars().next().is_none_or(|c| !c.is_alphanumeric());
     match pattern {
         Is(p) => norm == p,
         Starts(p) => norm.strip_prefix(p).is_some_and(boundary),
-        Has(p) => norm.match_indices(p).any(|(at, _)| {
-            let before = norm.get(..at).and_then(|s| s.chars().next_back());
-            before.is_none_or(|c| !c.is_alphanumeric()) && boundary(&norm[at + p.len()..])
-        }),
+        Has(_) => with_phrase,
         Test(test) => test(norm),
     }
 }

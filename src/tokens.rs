@@ -48,10 +48,20 @@ impl Token {
 
     /// Whether this is a word found in `list` (lower-case entries), ignoring ASCII case.
     pub fn is_any(&self, text: &str, list: &[&str]) -> bool {
-        self.is_word() && {
-            let word = self.text(text);
-            list.iter().any(|w| word.eq_ignore_ascii_case(w))
+        if !self.is_word() {
+            return false;
         }
+        let word = self.text(text).as_bytes();
+        let Some(first) = word.first().map(u8::to_ascii_lowercase) else {
+            return false;
+        };
+        // Length and first letter turn most entries away before the full comparison.
+        list.iter().any(|w| {
+            let w = w.as_bytes();
+            w.len() == word.len()
+                && w.first().map(u8::to_ascii_lowercase) == Some(first)
+                && word.eq_ignore_ascii_case(w)
+        })
     }
 
     /// Whether this word starts with an upper-case letter.
