@@ -1,6 +1,7 @@
 //! Compiles the tables in `data/*.json` (their documented source, see
 //! `data/README.md`) into Rust statics in `$OUT_DIR/data.rs`, included by
-//! `src/data.rs`. The engine then needs no JSON parser for its own data: in the
+//! `src/data.rs`: the aliases and topics as packed strings (one entry a
+//! line), the paraphrases as slices. The engine then needs no JSON parser for its own data: in the
 //! `.wasm` that left out serde_json's deserialiser and the parse at start-up
 //! (see benches/README.md, "Size"). A malformed file fails the build with the
 //! file, the entry and the field.
@@ -66,14 +67,6 @@ impl At<'_> {
         }
     }
 
-    fn optional(&self, map: &Map<String, Value>, key: &str) -> String {
-        match map.get(key) {
-            None | Some(Value::Null) => "None".into(),
-            Some(Value::String(s)) => format!("Some({s:?})"),
-            Some(_) => self.fail(&format!("`{key}` must be a string")),
-        }
-    }
-
     /// A list of strings as a slice literal; a missing key is an empty list
     /// only where `required` is false.
     fn strings(&self, value: Option<&Value>, key: &str, required: bool) -> String {
@@ -103,6 +96,68 @@ impl At<'_> {
     }
 }
 
+/// The separators of a packed table (see `src/data.rs`): entries are lines,
+/// fields are separated by U+001F and list items by U+001E. Values may hold
+/// no control characters, so that nothing is ambiguous.
+const FIELD: char = '\u{1f}';
+const ITEM: char = '\u{1e}';
+
+impl At<'_> {
+    fn checked<'s>(&self, key: &str, s: &'s str) -> &'s str {
+        if s.is_empty() {
+            self.fail(&format!("`{key}` must not be empty"))
+        }
+        if s.chars().any(char::is_control) {
+            self.fail(&format!("`{key}` must not hold control characters"))
+        }
+        s
+    }
+
+    /// A required string as a packed field.
+    fn packed_string(&self, map: &Map<String, Value>, key: &str) -> String {
+        match map.get(key) {
+            Some(Value::String(s)) => self.checked(key, s).to_string(),
+            Some(_) => self.fail(&format!("`{key}` must be a string")),
+            None => self.fail(&format!("missing field `{key}`")),
+        }
+    }
+
+    /// An optional string as a packed field: empty for none.
+    fn packed_optional(&self, map: &Map<String, Value>, key: &str) -> String {
+        match map.get(key) {
+            None | Some(Value::Null) => String::new(),
+            Some(Value::String(s)) => self.checked(key, s).to_string(),
+            Some(_) => self.fail(&format!("`{key}` must be a string")),
+        }
+    }
+
+    /// A list of strings as a packed field; a missing key is an empty list
+    /// only where `required` is false.
+    fn packed_strings(&self, value: Option<&Value>, key: &str, required: bool) -> String {
+        let items = match value {
+            None if !required => return String::new(),
+            None => self.fail(&format!("missing field `{key}`")),
+            Some(Value::Array(items)) => items,
+            Some(_) => self.fail(&format!("`{key}` must be a list of strings")),
+        };
+        let items: Vec<&str> = items
+            .iter()
+            .map(|item| match item {
+                Value::String(s) => self.checked(key, s),
+                _ => self.fail(&format!("`{key}` must be a list of strings")),
+            })
+            .collect();
+        items.join(&ITEM.to_string())
+    }
+}
+
+/// One line of a packed table.
+fn packed_row(fields: &[String]) -> String {
+    let mut row = fields.join(&FIELD.to_string());
+    row.push('\n');
+    row
+}
+
 fn entries<'v>(file: &str, value: &'v Value) -> &'v [Value] {
     match value {
         Value::Array(items) => items,
@@ -111,7 +166,7 @@ fn entries<'v>(file: &str, value: &'v Value) -> &'v [Value] {
 }
 
 fn aliases(file: &str, value: &Value) -> String {
-    let mut out = String::from("pub(crate) static ALIASES: &[StaticAlias] = &[\n");
+    let mut table = String::new();
     for (n, entry) in entries(file, value).iter().enumerate() {
         let at = At {
             file,
@@ -121,23 +176,20 @@ fn aliases(file: &str, value: &Value) -> String {
             entry,
             &["key", "kind", "names", "country", "adjectives", "class"],
         );
-        let _ = writeln!(
-            out,
-            "    StaticAlias {{ key: {}, kind: {}, names: {}, country: {}, adjectives: {}, class: {} }},",
-            at.string(map, "key"),
-            at.string(map, "kind"),
-            at.strings(map.get("names"), "names", true),
-            at.optional(map, "country"),
-            at.strings(map.get("adjectives"), "adjectives", false),
-            at.optional(map, "class"),
-        );
+        table.push_str(&packed_row(&[
+            at.packed_string(map, "key"),
+            at.packed_string(map, "kind"),
+            at.packed_strings(map.get("names"), "names", true),
+            at.packed_optional(map, "country"),
+            at.packed_strings(map.get("adjectives"), "adjectives", false),
+            at.packed_optional(map, "class"),
+        ]));
     }
-    out.push_str("];\n\n");
-    out
+    format!("/// `data/aliases.json`, packed: key, kind, names, country, adjectives, class.\npub(crate) static ALIASES: &str = {table:?};\n\n")
 }
 
 fn topics(file: &str, value: &Value) -> String {
-    let mut out = String::from("pub(crate) static TOPICS: &[StaticTopic] = &[\n");
+    let mut table = String::new();
     for (n, entry) in entries(file, value).iter().enumerate() {
         let at = At {
             file,
@@ -147,19 +199,16 @@ fn topics(file: &str, value: &Value) -> String {
             entry,
             &["key", "label", "parent", "terms", "weak", "context"],
         );
-        let _ = writeln!(
-            out,
-            "    StaticTopic {{ key: {}, label: {}, parent: {}, terms: {}, weak: {}, context: {} }},",
-            at.string(map, "key"),
-            at.optional(map, "label"),
-            at.optional(map, "parent"),
-            at.strings(map.get("terms"), "terms", false),
-            at.strings(map.get("weak"), "weak", false),
-            at.strings(map.get("context"), "context", false),
-        );
+        table.push_str(&packed_row(&[
+            at.packed_string(map, "key"),
+            at.packed_optional(map, "label"),
+            at.packed_optional(map, "parent"),
+            at.packed_strings(map.get("terms"), "terms", false),
+            at.packed_strings(map.get("weak"), "weak", false),
+            at.packed_strings(map.get("context"), "context", false),
+        ]));
     }
-    out.push_str("];\n\n");
-    out
+    format!("/// `data/topics.json`, packed: key, label, parent, terms, weak, context.\npub(crate) static TOPICS: &str = {table:?};\n\n")
 }
 
 fn paraphrases(file: &str, value: &Value) -> String {

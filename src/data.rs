@@ -8,26 +8,6 @@
 
 use crate::options::{AliasSpec, TopicSpec};
 
-/// An entry of `data/aliases.json` (see [`AliasSpec`]).
-pub(crate) struct StaticAlias {
-    pub key: &'static str,
-    pub kind: &'static str,
-    pub names: &'static [&'static str],
-    pub country: Option<&'static str>,
-    pub adjectives: &'static [&'static str],
-    pub class: Option<&'static str>,
-}
-
-/// An entry of `data/topics.json` (see [`TopicSpec`]).
-pub(crate) struct StaticTopic {
-    pub key: &'static str,
-    pub label: Option<&'static str>,
-    pub parent: Option<&'static str>,
-    pub terms: &'static [&'static str],
-    pub weak: &'static [&'static str],
-    pub context: &'static [&'static str],
-}
-
 /// `data/paraphrases.json`; its README section says what each part is for.
 pub(crate) struct StaticParaphrases {
     /// (key, words and phrases).
@@ -46,36 +26,60 @@ pub(crate) struct StaticParaphrases {
 
 include!(concat!(env!("OUT_DIR"), "/data.rs"));
 
-fn strings(words: &[&str]) -> Vec<String> {
-    words.iter().map(|w| w.to_string()).collect()
+// The aliases and topics are packed strings rather than slices of structs:
+// one entry a line, fields separated by U+001F, list items by U+001E (values
+// hold no control characters; build.rs checks). They are read once into
+// specs, and a string is about 10 KB of the gzipped `.wasm` smaller than
+// the pointers and lengths of some 1 700 string slices.
+const FIELD: char = '\u{1f}';
+const ITEM: char = '\u{1e}';
+
+/// The entries of a packed table, each as its fields.
+fn rows(table: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    table.lines().map(|line| line.split(FIELD).collect())
+}
+
+fn field<'r>(row: &[&'r str], n: usize) -> &'r str {
+    row.get(n).copied().unwrap_or("")
+}
+
+fn optional(row: &[&str], n: usize) -> Option<String> {
+    Some(field(row, n))
+        .filter(|f| !f.is_empty())
+        .map(Into::into)
+}
+
+fn strings(row: &[&str], n: usize) -> Vec<String> {
+    match field(row, n) {
+        "" => Vec::new(),
+        list => list.split(ITEM).map(Into::into).collect(),
+    }
 }
 
 /// The built-in alias specs, as if read from `data/aliases.json`.
 pub(crate) fn aliases() -> Vec<AliasSpec> {
-    ALIASES
-        .iter()
-        .map(|a| AliasSpec {
-            key: a.key.into(),
-            kind: a.kind.into(),
-            names: strings(a.names),
-            country: a.country.map(Into::into),
-            adjectives: strings(a.adjectives),
-            class: a.class.map(Into::into),
+    rows(ALIASES)
+        .map(|row| AliasSpec {
+            key: field(&row, 0).into(),
+            kind: field(&row, 1).into(),
+            names: strings(&row, 2),
+            country: optional(&row, 3),
+            adjectives: strings(&row, 4),
+            class: optional(&row, 5),
         })
         .collect()
 }
 
 /// The built-in topic specs, as if read from `data/topics.json`.
 pub(crate) fn topics() -> Vec<TopicSpec> {
-    TOPICS
-        .iter()
-        .map(|t| TopicSpec {
-            key: t.key.into(),
-            label: t.label.map(Into::into),
-            parent: t.parent.map(Into::into),
-            terms: strings(t.terms),
-            weak: strings(t.weak),
-            context: strings(t.context),
+    rows(TOPICS)
+        .map(|row| TopicSpec {
+            key: field(&row, 0).into(),
+            label: optional(&row, 1),
+            parent: optional(&row, 2),
+            terms: strings(&row, 3),
+            weak: strings(&row, 4),
+            context: strings(&row, 5),
         })
         .collect()
 }
