@@ -60,7 +60,9 @@ use lexicon::{
     Effect, Unit, DATE_CLOCK_JOINERS, DETERMINERS, ED_NOT_PAST, NOT_TIMES, PREFIXES, RANGE_JOINERS,
     TENSE_WORDS,
 };
-use tokens::{tokenize, Shape, Token};
+#[cfg(test)]
+use tokens::tokenize;
+use tokens::{tokenize_into, Shape, Token};
 use value::{add_days, days_between, iso, shift, Point};
 
 pub(crate) use lexicon::Lean;
@@ -189,35 +191,43 @@ pub(crate) fn parse_date(s: &str) -> Option<Date> {
 /// sentence (tense is judged within each sentence). The day last named
 /// carries over from sentence to sentence, for `the next day`.
 pub(crate) fn tag_text(text: &str, anchor: Option<Date>) -> Vec<Mention> {
-    let mut reference = None;
-    crate::text::sentences(text, 0..text.len())
-        .into_iter()
-        .flat_map(|sentence| tag(text, sentence, anchor, &mut reference))
-        .collect()
+    let lower = text.to_ascii_lowercase();
+    tag_lowered(text, &lower, anchor)
 }
 
-/// The time expressions of `text[sentence]`; `reference` is the day the
-/// narrative last named, updated by each day-precise expression found.
+/// [`tag_text`] with the text's ASCII lower-cased copy at hand.
+fn tag_lowered(text: &str, lower: &str, anchor: Option<Date>) -> Vec<Mention> {
+    let mut reference = None;
+    let mut tokens = Vec::new();
+    let mut mentions = Vec::new();
+    for sentence in crate::text::sentences(text, 0..text.len()) {
+        tokenize_into(&mut tokens, text, lower, sentence);
+        tag(&tokens, anchor, &mut reference, &mut mentions);
+    }
+    mentions
+}
+
+/// The time expressions of a sentence's `tokens`, pushed onto `mentions`;
+/// `reference` is the day the narrative last named, updated by each
+/// day-precise expression found.
 fn tag(
-    text: &str,
-    sentence: Range<usize>,
+    tokens: &[Token<'_>],
     anchor: Option<Date>,
     reference: &mut Option<Date>,
-) -> Vec<Mention> {
-    let tokens = tokenize(text, sentence);
-    let markers = tense_markers(&tokens);
-    let mut mentions: Vec<Mention> = Vec::new();
+    mentions: &mut Vec<Mention>,
+) {
+    let markers = tense_markers(tokens);
     let mut i = 0;
     while let Some(token) = tokens.get(i) {
         if !grammar::may_start(token) {
             i += 1;
             continue;
         }
-        if let Some(len) = not_time_at(&tokens, i) {
+        if let Some(len) = not_time_at(tokens, i) {
             i += len;
             continue;
         }
-        match scan_at(&tokens, i, anchor, *reference, &markers) {
+        match scan_at(tokens, i, anchor, *reference, &markers) {
             Some((mention, next)) => {
                 if let Some(Interval {
                     begin: Some(b),
@@ -234,7 +244,6 @@ fn tag(
             None => i += 1,
         }
     }
-    mentions
 }
 
 /// The time expressions and timing of each claim of a text: `claims` are
@@ -246,7 +255,9 @@ pub(crate) fn claims_times(
     anchor: Option<Date>,
     claims: &[Range<usize>],
 ) -> Vec<(Vec<Mention>, Option<Timing>)> {
-    let all = tag_text(text, anchor);
+    let lower = text.to_ascii_lowercase();
+    let all = tag_lowered(text, &lower, anchor);
+    let mut tokens = Vec::new();
     claims
         .iter()
         .map(|claim| {
@@ -259,7 +270,8 @@ pub(crate) fn claims_times(
                 .filter(|m| m.range.end <= claim.end)
                 .cloned()
                 .collect();
-            let tense = overall_tense(&tense_markers(&tokenize(text, claim.clone())));
+            tokenize_into(&mut tokens, text, &lower, claim.clone());
+            let tense = overall_tense(&tense_markers(&tokens));
             let timing = when(&mentions, anchor, tense);
             (mentions, timing)
         })
@@ -278,7 +290,7 @@ fn tense_markers(tokens: &[Token<'_>]) -> Vec<(usize, Lean)> {
         if token.shape != Shape::Word {
             continue;
         }
-        let word = token.lower.as_str();
+        let word = token.lower;
         if let Some((_, lean)) = TENSE_WORDS.iter().find(|(w, _)| *w == word) {
             markers.push((i, *lean));
             continue;
@@ -286,7 +298,7 @@ fn tense_markers(tokens: &[Token<'_>]) -> Vec<(usize, Lean)> {
         let after_determiner = i
             .checked_sub(1)
             .and_then(|p| tokens.get(p))
-            .is_some_and(|t| DETERMINERS.contains(&t.lower.as_str()));
+            .is_some_and(|t| DETERMINERS.contains(&t.lower));
         if word.len() >= 5
             && word.ends_with("ed")
             && !ED_NOT_PAST.contains(&word)
@@ -430,9 +442,9 @@ fn extend(
     let (mut core, mut end) = join_clock(tokens, found.core, found.end, ctx);
     core = clock_to_point(core, ctx.anchor);
     let mut ranged = false;
-    let joiner = tokens.get(end).is_some_and(|t| {
-        RANGE_JOINERS.contains(&t.lower.as_str()) || (between && t.lower == "and")
-    });
+    let joiner = tokens
+        .get(end)
+        .is_some_and(|t| RANGE_JOINERS.contains(&t.lower) || (between && t.lower == "and"));
     if let (true, Core::Point(first)) = (joiner, &core) {
         if let Some(next) = grammar::match_at(tokens, end + 1, ctx) {
             let (second, second_end) = join_clock(tokens, next.core, next.end, ctx);
@@ -478,7 +490,7 @@ fn join_clock(tokens: &[Token<'_>], core: Core, end: usize, ctx: &Ctx) -> (Core,
     while j < end + 2
         && tokens
             .get(j)
-            .is_some_and(|t| DATE_CLOCK_JOINERS.contains(&t.lower.as_str()))
+            .is_some_and(|t| DATE_CLOCK_JOINERS.contains(&t.lower))
     {
         j += 1;
     }
