@@ -56,10 +56,7 @@ use time::Date;
 use crate::offsets::OffsetMap;
 use crate::report;
 use grammar::{Anchoring, Core, Ctx};
-use lexicon::{
-    Effect, Unit, DATE_CLOCK_JOINERS, DETERMINERS, ED_NOT_PAST, NOT_TIMES, PREFIXES, RANGE_JOINERS,
-    TENSE_WORDS,
-};
+use lexicon::{Effect, Unit, DATE_CLOCK_JOINERS, ED_NOT_PAST, RANGE_JOINERS};
 #[cfg(test)]
 use tokens::tokenize;
 use tokens::{tokenize_into, Shape, Token};
@@ -223,7 +220,7 @@ fn tag(
             i += 1;
             continue;
         }
-        if let Some(len) = not_time_at(tokens, i) {
+        if let Some(len) = grammar::not_time_at(tokens, i) {
             i += len;
             continue;
         }
@@ -285,27 +282,25 @@ pub(crate) fn claims_times(
 /// not follow a determiner (`was launched`, `announced`, but not `the
 /// protected facilities`).
 fn tense_markers(tokens: &[Token<'_>]) -> Vec<(usize, Lean)> {
+    let grammar = grammar::grammar();
     let mut markers = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
         if token.shape != Shape::Word {
             continue;
         }
-        let word = token.lower;
-        if let Some((_, lean)) = TENSE_WORDS.iter().find(|(w, _)| *w == word) {
-            markers.push((i, *lean));
+        if let Some(lean) = grammar.tense.get(usize::from(token.id)).copied().flatten() {
+            markers.push((i, lean));
             continue;
         }
-        let after_determiner = i
-            .checked_sub(1)
-            .and_then(|p| tokens.get(p))
-            .is_some_and(|t| DETERMINERS.contains(&t.lower));
-        if word.len() >= 5
-            && word.ends_with("ed")
-            && !ED_NOT_PAST.contains(&word)
-            && !after_determiner
-            && !token.capitalised()
-        {
-            markers.push((i, Lean::Past));
+        let word = token.lower;
+        if word.len() >= 5 && word.ends_with("ed") && !token.capitalised() {
+            let after_determiner = i
+                .checked_sub(1)
+                .and_then(|p| tokens.get(p))
+                .is_some_and(|t| grammar::flag(&grammar.determiner, t.id));
+            if !after_determiner && !ED_NOT_PAST.contains(&word) {
+                markers.push((i, Lean::Past));
+            }
         }
     }
     markers
@@ -338,40 +333,6 @@ fn overall_tense(markers: &[(usize, Lean)]) -> Lean {
 
 // ---- Scanning -----------------------------------------------------------------
 
-/// Prefix phrases, split into tokens once, longest first.
-fn prefixes() -> &'static [(Vec<String>, Effect)] {
-    static CELL: std::sync::OnceLock<Vec<(Vec<String>, Effect)>> = std::sync::OnceLock::new();
-    CELL.get_or_init(|| {
-        let mut table: Vec<(Vec<String>, Effect)> = PREFIXES
-            .iter()
-            .map(|(phrase, effect)| (phrase.split(' ').map(str::to_string).collect(), *effect))
-            .collect();
-        table.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
-        table
-    })
-}
-
-fn not_time_at(tokens: &[Token<'_>], i: usize) -> Option<usize> {
-    static CELL: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
-    let phrases = CELL.get_or_init(|| {
-        NOT_TIMES
-            .iter()
-            .map(|p| p.split(' ').map(str::to_string).collect())
-            .collect()
-    });
-    phrases
-        .iter()
-        .find(|words| grammar::phrase_at(tokens, i, words))
-        .map(Vec::len)
-}
-
-fn prefix_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, Effect)> {
-    prefixes()
-        .iter()
-        .find(|(words, _)| grammar::phrase_at(tokens, i, words))
-        .map(|(words, effect)| (words.len(), *effect))
-}
-
 fn effect_lean(effect: &Effect) -> Option<Lean> {
     match effect {
         Effect::Mod { lean, .. } => *lean,
@@ -394,7 +355,7 @@ fn scan_at(
     let mut chain: Vec<(usize, Effect)> = Vec::new();
     let mut pos = i;
     while chain.len() < 3 {
-        let Some((len, effect)) = prefix_at(tokens, pos) else {
+        let Some((len, effect)) = grammar::prefix_at(tokens, pos) else {
             break;
         };
         chain.push((pos, effect));

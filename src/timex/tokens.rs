@@ -5,6 +5,10 @@
 
 use std::ops::Range;
 
+#[cfg(doc)]
+use super::grammar::UNKNOWN;
+use super::grammar::{word_id, WordId};
+
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Shape {
@@ -26,6 +30,8 @@ pub(super) struct Token<'t> {
     /// The token in ASCII lower case, for table look-ups: a slice of the
     /// text's lower-cased copy (ASCII lower-casing keeps every byte offset).
     pub lower: &'t str,
+    /// The grammar's id for `lower` ([`UNKNOWN`] if it has none).
+    pub id: WordId,
     /// What it is made of.
     pub shape: Shape,
     /// No white space between it and the token before.
@@ -92,6 +98,7 @@ pub(super) fn tokenize_into<'t>(
                 range: base + start..base + end,
                 text: piece,
                 lower: lowered,
+                id: word_id(lowered),
                 shape,
                 glued,
             });
