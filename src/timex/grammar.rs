@@ -366,10 +366,49 @@ enum Behind {
     Words(Vec<WordId>),
 }
 
+/// A condition on one token: any token (even none), or a number (if
+/// `numbers`) or a word whose id is in the bit set `words`.
+#[derive(Debug, Clone, Default)]
+struct TokenSet {
+    any: bool,
+    numbers: bool,
+    words: Vec<u64>,
+}
+
+impl TokenSet {
+    fn add(&mut self, id: WordId) {
+        let (word, bit) = (usize::from(id) / 64, id % 64);
+        if self.words.len() <= word {
+            self.words.resize(word + 1, 0);
+        }
+        if let Some(w) = self.words.get_mut(word) {
+            *w |= 1 << bit;
+        }
+    }
+
+    fn admits(&self, token: Option<&Token<'_>>) -> bool {
+        if self.any {
+            return true;
+        }
+        let Some(t) = token else {
+            return false;
+        };
+        (self.numbers && t.shape == Shape::Number)
+            || self
+                .words
+                .get(usize::from(t.id) / 64)
+                .is_some_and(|w| w >> (t.id % 64) & 1 == 1)
+    }
+}
+
 /// A compiled rule.
 pub(super) struct Rule {
     behind: Behind,
     items: Vec<Item>,
+    /// The ways a match can open: what its first token can be, and then
+    /// what the token after it can be. A necessary condition, checked
+    /// before matching.
+    openings: Vec<(TokenSet, TokenSet)>,
     resolver: Resolver,
     /// The pattern as written, for test messages.
     #[cfg_attr(not(test), allow(dead_code))]
@@ -503,6 +542,7 @@ fn compile(pattern: &'static str, resolver: Resolver, words: &mut Interner) -> R
     Rule {
         behind,
         items,
+        openings: Vec::new(),
         resolver,
         pattern: pattern.to_string(),
     }
@@ -584,6 +624,11 @@ fn build() -> Grammar {
         first.sort_unstable();
         first.dedup();
         rule_words.push(first);
+    }
+
+    let mut rules = rules;
+    for rule in &mut rules {
+        rule.openings = openings(&rule.items, &mut words);
     }
 
     let mut prefixes: Vec<(Vec<WordId>, Effect)> = PREFIXES
@@ -687,6 +732,76 @@ fn build() -> Grammar {
         rules,
         ids: words.ids,
     }
+}
+
+/// The tokens an item can begin with, and whether it can take more than one.
+fn first_tokens(el: &El, words: &mut Interner) -> (TokenSet, bool) {
+    let mut set = TokenSet::default();
+    match el {
+        El::Words(alternatives) => {
+            for (id, _) in alternatives {
+                set.add(*id);
+            }
+            (set, false)
+        }
+        El::Class(class) => {
+            let (numbers, table) = class_words(*class);
+            set.numbers = numbers;
+            for w in table {
+                set.add(words.intern(w));
+            }
+            let single = matches!(
+                class,
+                Class::Year
+                    | Class::Unit
+                    | Class::Weekday
+                    | Class::Weekdays
+                    | Class::Part
+                    | Class::Season
+                    | Class::Zone
+            );
+            (set, !single)
+        }
+    }
+}
+
+/// Every way a match of `items` can open (see [`Rule::openings`]): for each
+/// item that can be the first one taken (those before it being optional),
+/// its first tokens, and the tokens that can follow: any, if the item can
+/// take several tokens or the match can end after it, else the first
+/// tokens of each item that can be taken next.
+fn openings(items: &[Item], words: &mut Interner) -> Vec<(TokenSet, TokenSet)> {
+    let mut out = Vec::new();
+    for (k, item) in items.iter().enumerate() {
+        let (first, multi) = first_tokens(&item.el, words);
+        let mut next = TokenSet::default();
+        if multi {
+            next.any = true;
+        } else {
+            next.any = true;
+            for later in items.get(k + 1..).unwrap_or_default() {
+                let (set, _) = first_tokens(&later.el, words);
+                next.numbers |= set.numbers;
+                for (n, w) in set.words.iter().enumerate() {
+                    if next.words.len() <= n {
+                        next.words.resize(n + 1, 0);
+                    }
+                    if let Some(slot) = next.words.get_mut(n) {
+                        *slot |= w;
+                    }
+                }
+                if !later.optional {
+                    next.any = false;
+                    break;
+                }
+            }
+        }
+        out.push((first, next));
+        if !item.optional {
+            break;
+        }
+    }
+    out
 }
 
 /// All rules, compiled once: the table above, then one per vague reference
@@ -846,9 +961,16 @@ pub(super) struct Found {
 /// gives no time rather than a misleading `February`.
 pub(super) fn match_at(tokens: &[Token<'_>], i: usize, ctx: &Ctx) -> Option<Found> {
     let all = rules();
-    let candidates = candidates(tokens.get(i)?)
+    let token = tokens.get(i)?;
+    let after = tokens.get(i + 1);
+    let candidates = candidates(token)
         .iter()
-        .filter_map(|&r| all.get(r));
+        .filter_map(|&r| all.get(r))
+        .filter(|rule| {
+            rule.openings
+                .iter()
+                .any(|(first, next)| first.admits(Some(token)) && next.admits(after))
+        });
     best_of(candidates, tokens, i, ctx)
 }
 
