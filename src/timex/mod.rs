@@ -56,11 +56,10 @@ use time::Date;
 use crate::offsets::OffsetMap;
 use crate::report;
 use grammar::{Anchoring, Core, Ctx};
-use lexicon::{
-    Effect, Unit, DATE_CLOCK_JOINERS, DETERMINERS, ED_NOT_PAST, NOT_TIMES, PREFIXES, RANGE_JOINERS,
-    TENSE_WORDS,
-};
-use tokens::{tokenize, Shape, Token};
+use lexicon::{Effect, Unit, DATE_CLOCK_JOINERS, ED_NOT_PAST, RANGE_JOINERS};
+#[cfg(test)]
+use tokens::tokenize;
+use tokens::{tokenize_into, Shape, Token};
 use value::{add_days, days_between, iso, shift, Point};
 
 pub(crate) use lexicon::Lean;
@@ -189,35 +188,43 @@ pub(crate) fn parse_date(s: &str) -> Option<Date> {
 /// sentence (tense is judged within each sentence). The day last named
 /// carries over from sentence to sentence, for `the next day`.
 pub(crate) fn tag_text(text: &str, anchor: Option<Date>) -> Vec<Mention> {
-    let mut reference = None;
-    crate::text::sentences(text, 0..text.len())
-        .into_iter()
-        .flat_map(|sentence| tag(text, sentence, anchor, &mut reference))
-        .collect()
+    let lower = text.to_ascii_lowercase();
+    tag_lowered(text, &lower, anchor)
 }
 
-/// The time expressions of `text[sentence]`; `reference` is the day the
-/// narrative last named, updated by each day-precise expression found.
+/// [`tag_text`] with the text's ASCII lower-cased copy at hand.
+fn tag_lowered(text: &str, lower: &str, anchor: Option<Date>) -> Vec<Mention> {
+    let mut reference = None;
+    let mut tokens = Vec::new();
+    let mut mentions = Vec::new();
+    for sentence in crate::text::sentences(text, 0..text.len()) {
+        tokenize_into(&mut tokens, text, lower, sentence);
+        tag(&tokens, anchor, &mut reference, &mut mentions);
+    }
+    mentions
+}
+
+/// The time expressions of a sentence's `tokens`, pushed onto `mentions`;
+/// `reference` is the day the narrative last named, updated by each
+/// day-precise expression found.
 fn tag(
-    text: &str,
-    sentence: Range<usize>,
+    tokens: &[Token<'_>],
     anchor: Option<Date>,
     reference: &mut Option<Date>,
-) -> Vec<Mention> {
-    let tokens = tokenize(text, sentence);
-    let markers = tense_markers(&tokens);
-    let mut mentions: Vec<Mention> = Vec::new();
+    mentions: &mut Vec<Mention>,
+) {
+    let markers = tense_markers(tokens);
     let mut i = 0;
     while let Some(token) = tokens.get(i) {
         if !grammar::may_start(token) {
             i += 1;
             continue;
         }
-        if let Some(len) = not_time_at(&tokens, i) {
+        if let Some(len) = grammar::not_time_at(tokens, i) {
             i += len;
             continue;
         }
-        match scan_at(&tokens, i, anchor, *reference, &markers) {
+        match scan_at(tokens, i, anchor, *reference, &markers) {
             Some((mention, next)) => {
                 if let Some(Interval {
                     begin: Some(b),
@@ -234,7 +241,6 @@ fn tag(
             None => i += 1,
         }
     }
-    mentions
 }
 
 /// The time expressions and timing of each claim of a text: `claims` are
@@ -246,7 +252,9 @@ pub(crate) fn claims_times(
     anchor: Option<Date>,
     claims: &[Range<usize>],
 ) -> Vec<(Vec<Mention>, Option<Timing>)> {
-    let all = tag_text(text, anchor);
+    let lower = text.to_ascii_lowercase();
+    let all = tag_lowered(text, &lower, anchor);
+    let mut tokens = Vec::new();
     claims
         .iter()
         .map(|claim| {
@@ -259,7 +267,8 @@ pub(crate) fn claims_times(
                 .filter(|m| m.range.end <= claim.end)
                 .cloned()
                 .collect();
-            let tense = overall_tense(&tense_markers(&tokenize(text, claim.clone())));
+            tokenize_into(&mut tokens, text, &lower, claim.clone());
+            let tense = overall_tense(&tense_markers(&tokens));
             let timing = when(&mentions, anchor, tense);
             (mentions, timing)
         })
@@ -273,27 +282,25 @@ pub(crate) fn claims_times(
 /// not follow a determiner (`was launched`, `announced`, but not `the
 /// protected facilities`).
 fn tense_markers(tokens: &[Token<'_>]) -> Vec<(usize, Lean)> {
+    let grammar = grammar::grammar();
     let mut markers = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
         if token.shape != Shape::Word {
             continue;
         }
-        let word = token.lower.as_str();
-        if let Some((_, lean)) = TENSE_WORDS.iter().find(|(w, _)| *w == word) {
-            markers.push((i, *lean));
+        if let Some(lean) = grammar.tense.get(usize::from(token.id)).copied().flatten() {
+            markers.push((i, lean));
             continue;
         }
-        let after_determiner = i
-            .checked_sub(1)
-            .and_then(|p| tokens.get(p))
-            .is_some_and(|t| DETERMINERS.contains(&t.lower.as_str()));
-        if word.len() >= 5
-            && word.ends_with("ed")
-            && !ED_NOT_PAST.contains(&word)
-            && !after_determiner
-            && !token.capitalised()
-        {
-            markers.push((i, Lean::Past));
+        let word = token.lower;
+        if word.len() >= 5 && word.ends_with("ed") && !token.capitalised() {
+            let after_determiner = i
+                .checked_sub(1)
+                .and_then(|p| tokens.get(p))
+                .is_some_and(|t| grammar::flag(&grammar.determiner, t.id));
+            if !after_determiner && !ED_NOT_PAST.contains(&word) {
+                markers.push((i, Lean::Past));
+            }
         }
     }
     markers
@@ -326,40 +333,6 @@ fn overall_tense(markers: &[(usize, Lean)]) -> Lean {
 
 // ---- Scanning -----------------------------------------------------------------
 
-/// Prefix phrases, split into tokens once, longest first.
-fn prefixes() -> &'static [(Vec<String>, Effect)] {
-    static CELL: std::sync::OnceLock<Vec<(Vec<String>, Effect)>> = std::sync::OnceLock::new();
-    CELL.get_or_init(|| {
-        let mut table: Vec<(Vec<String>, Effect)> = PREFIXES
-            .iter()
-            .map(|(phrase, effect)| (phrase.split(' ').map(str::to_string).collect(), *effect))
-            .collect();
-        table.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
-        table
-    })
-}
-
-fn not_time_at(tokens: &[Token<'_>], i: usize) -> Option<usize> {
-    static CELL: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
-    let phrases = CELL.get_or_init(|| {
-        NOT_TIMES
-            .iter()
-            .map(|p| p.split(' ').map(str::to_string).collect())
-            .collect()
-    });
-    phrases
-        .iter()
-        .find(|words| grammar::phrase_at(tokens, i, words))
-        .map(Vec::len)
-}
-
-fn prefix_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, Effect)> {
-    prefixes()
-        .iter()
-        .find(|(words, _)| grammar::phrase_at(tokens, i, words))
-        .map(|(words, effect)| (words.len(), *effect))
-}
-
 fn effect_lean(effect: &Effect) -> Option<Lean> {
     match effect {
         Effect::Mod { lean, .. } => *lean,
@@ -382,7 +355,7 @@ fn scan_at(
     let mut chain: Vec<(usize, Effect)> = Vec::new();
     let mut pos = i;
     while chain.len() < 3 {
-        let Some((len, effect)) = prefix_at(tokens, pos) else {
+        let Some((len, effect)) = grammar::prefix_at(tokens, pos) else {
             break;
         };
         chain.push((pos, effect));
@@ -430,9 +403,9 @@ fn extend(
     let (mut core, mut end) = join_clock(tokens, found.core, found.end, ctx);
     core = clock_to_point(core, ctx.anchor);
     let mut ranged = false;
-    let joiner = tokens.get(end).is_some_and(|t| {
-        RANGE_JOINERS.contains(&t.lower.as_str()) || (between && t.lower == "and")
-    });
+    let joiner = tokens
+        .get(end)
+        .is_some_and(|t| RANGE_JOINERS.contains(&t.lower) || (between && t.lower == "and"));
     if let (true, Core::Point(first)) = (joiner, &core) {
         if let Some(next) = grammar::match_at(tokens, end + 1, ctx) {
             let (second, second_end) = join_clock(tokens, next.core, next.end, ctx);
@@ -478,7 +451,7 @@ fn join_clock(tokens: &[Token<'_>], core: Core, end: usize, ctx: &Ctx) -> (Core,
     while j < end + 2
         && tokens
             .get(j)
-            .is_some_and(|t| DATE_CLOCK_JOINERS.contains(&t.lower.as_str()))
+            .is_some_and(|t| DATE_CLOCK_JOINERS.contains(&t.lower))
     {
         j += 1;
     }

@@ -5,6 +5,10 @@
 
 use std::ops::Range;
 
+#[cfg(doc)]
+use super::grammar::UNKNOWN;
+use super::grammar::{word_id, WordId};
+
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Shape {
@@ -23,8 +27,11 @@ pub(super) struct Token<'t> {
     pub range: Range<usize>,
     /// The token as written.
     pub text: &'t str,
-    /// The token in ASCII lower case, for table look-ups.
-    pub lower: String,
+    /// The token in ASCII lower case, for table look-ups: a slice of the
+    /// text's lower-cased copy (ASCII lower-casing keeps every byte offset).
+    pub lower: &'t str,
+    /// The grammar's id for `lower` ([`UNKNOWN`] if it has none).
+    pub id: WordId,
     /// What it is made of.
     pub shape: Shape,
     /// No white space between it and the token before.
@@ -56,29 +63,73 @@ fn shape_of(c: char) -> Shape {
     }
 }
 
-/// The tokens of `text[range]`, with ranges into `text`.
-pub(super) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
-    let Some(slice) = text.get(range.clone()) else {
-        return Vec::new();
-    };
-    let base = range.start;
+/// The tokens of `text[range]`, with ranges into `text`; `lower` is
+/// `text.to_ascii_lowercase()`, which the tokens' `lower` slices borrow.
+#[cfg(test)]
+pub(super) fn tokenize<'t>(text: &'t str, lower: &'t str, range: Range<usize>) -> Vec<Token<'t>> {
     let mut tokens = Vec::new();
+    tokenize_into(&mut tokens, text, lower, range);
+    tokens
+}
+
+/// [`tokenize`] into a cleared, reused vector.
+pub(super) fn tokenize_into<'t>(
+    tokens: &mut Vec<Token<'t>>,
+    text: &'t str,
+    lower: &'t str,
+    range: Range<usize>,
+) {
+    tokens.clear();
+    let (Some(slice), Some(lower_slice)) = (text.get(range.clone()), lower.get(range.clone()))
+    else {
+        return;
+    };
+    if slice.len() != lower_slice.len() {
+        return;
+    }
+    let base = range.start;
     let mut current: Option<(usize, Shape, bool)> = None;
     let mut glued = false;
     let mut push = |start: usize, end: usize, shape: Shape, glued: bool| {
-        let piece = &slice[start..end];
-        tokens.push(Token {
-            range: base + start..base + end,
-            text: piece,
-            lower: piece.to_ascii_lowercase(),
-            shape,
-            glued,
-        });
+        // `start..end` are char boundaries of `slice`, hence of its ASCII
+        // lower-cased copy.
+        if let (Some(piece), Some(lowered)) = (slice.get(start..end), lower_slice.get(start..end)) {
+            tokens.push(Token {
+                range: base + start..base + end,
+                text: piece,
+                lower: lowered,
+                id: word_id(lowered),
+                shape,
+                glued,
+            });
+        }
     };
-    for (at, c) in slice.char_indices() {
-        let shape = shape_of(c);
+    let bytes = slice.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        // ASCII fast path: the shape and width of a one-byte char.
+        let (c, width) = if b.is_ascii() {
+            (char::from(b), 1)
+        } else {
+            match slice.get(at..).and_then(|rest| rest.chars().next()) {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
+        };
+        let shape = if b.is_ascii() {
+            if b.is_ascii_digit() {
+                Shape::Number
+            } else if b.is_ascii_alphabetic() {
+                Shape::Word
+            } else {
+                Shape::Punct
+            }
+        } else {
+            shape_of(c)
+        };
         if let Some((start, run, run_glued)) = current {
             if shape == run && shape != Shape::Punct {
+                at += width;
                 continue;
             }
             push(start, at, run, run_glued);
@@ -87,14 +138,15 @@ pub(super) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
         }
         if c.is_whitespace() {
             glued = false;
+            at += width;
             continue;
         }
         current = Some((at, shape, glued));
+        at += width;
     }
     if let Some((start, run, run_glued)) = current {
         push(start, slice.len(), run, run_glued);
     }
-    tokens
 }
 
 #[cfg(test)]
@@ -124,7 +176,8 @@ mod tests {
             ("", &[]),
         ];
         for (text, expected) in cases {
-            let got: Vec<(&str, bool)> = tokenize(text, 0..text.len())
+            let lower = text.to_ascii_lowercase();
+            let got: Vec<(&str, bool)> = tokenize(text, &lower, 0..text.len())
                 .iter()
                 .map(|t| (t.text, t.glued))
                 .collect();
@@ -135,9 +188,14 @@ mod tests {
     #[test]
     fn ranges_index_the_original_text() {
         let text = "é 12.01.2022";
-        for token in tokenize(text, 2..text.len()) {
+        let lower = text.to_ascii_lowercase();
+        for token in tokenize(text, &lower, 2..text.len()) {
             assert_eq!(&text[token.range.clone()], token.text);
+            assert_eq!(&lower[token.range.clone()], token.lower);
         }
-        assert!(tokenize(text, 1..3).is_empty(), "off a char boundary");
+        assert!(
+            tokenize(text, &lower, 1..3).is_empty(),
+            "off a char boundary"
+        );
     }
 }
