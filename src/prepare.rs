@@ -814,7 +814,17 @@ fn has_index() -> &'static HasIndex {
 
 /// The alphanumeric run `s` begins with.
 fn leading_word(s: &str) -> &str {
-    let end = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
+    // ASCII letters and digits by bytes; the first other byte ends the word
+    // or, for a non-ASCII letter, hands over to `char::is_alphanumeric`.
+    let ascii = s
+        .bytes()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(s.len());
+    let rest = &s[ascii..];
+    let end = ascii
+        + rest
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(rest.len());
     &s[..end]
 }
 
