@@ -446,14 +446,15 @@ fn is_verb(text: &str, toks: &[Token], i: usize) -> bool {
         return true;
     }
     let word = tok.text(text);
-    let after_determiner = i
-        .checked_sub(1)
-        .and_then(|p| toks.get(p))
-        .is_some_and(|p| p.is_in(DETERMINERS));
+    let after_determiner = || {
+        i.checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .is_some_and(|p| p.is_in(DETERMINERS))
+    };
     word.len() >= 5
         && word.ends_with("ed")
-        && !after_determiner
         && word.chars().next().is_some_and(char::is_lowercase)
+        && !after_determiner()
 }
 
 fn is_aux(tok: &Token) -> bool {

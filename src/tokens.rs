@@ -49,26 +49,63 @@ impl Key {
         }
         Key(key)
     }
+
+    /// Whether this is the key of an ASCII word (not [`Key::NONE`]).
+    #[inline]
+    pub const fn is_ascii(self) -> bool {
+        // Past the length byte, no byte may have its high bit set (as all of
+        // `Key::NONE`'s do).
+        self.0 & !0xff & 0x8080_8080_8080_8080_8080_8080_8080_8080 == 0
+    }
 }
 
-/// A keyword list, as sorted keys (see [`sorted_keys`]).
+/// A keyword list, as sorted keys (see [`sorted_keys`]), with a filter of
+/// the lengths and first letters its words have, which turns most other
+/// words away before the search.
 pub(crate) struct Words {
     /// The keys of the list's words, sorted.
     pub keys: &'static [Key],
+    /// One bit per (length, first byte's low five bits) of a listed word (see [`filter`]).
+    pub filter: [u64; 8],
+}
+
+impl Key {
+    /// The word's place in a [`Words`] filter: its length and the low five
+    /// bits of its first byte.
+    #[inline]
+    const fn slot(self) -> usize {
+        let len = (self.0 & 0x0f) as usize;
+        let first = ((self.0 >> 8) & 0x1f) as usize;
+        len * 32 + first
+    }
 }
 
 impl Words {
     /// Whether `key` is one of the list's words.
     #[inline]
     pub fn contains(&self, key: Key) -> bool {
-        if key == Key::NONE {
+        let slot = key.slot();
+        if self.filter[slot / 64] & (1 << (slot % 64)) == 0 {
             return false;
         }
+        // No listed word has `Key::NONE`, so it is never found.
         if self.keys.len() <= 8 {
             return self.keys.contains(&key);
         }
         self.keys.binary_search(&key).is_ok()
     }
+}
+
+/// The filter of a [`Words`] with these keys.
+pub(crate) const fn filter(keys: &[Key]) -> [u64; 8] {
+    let mut filter = [0u64; 8];
+    let mut i = 0;
+    while i < keys.len() {
+        let slot = keys[i].slot();
+        filter[slot / 64] |= 1 << (slot % 64);
+        i += 1;
+    }
+    filter
 }
 
 /// The sorted keys of a keyword list, for a [`Words`] built at compile time:
@@ -103,6 +140,7 @@ macro_rules! word_set {
         &const {
             $crate::tokens::Words {
                 keys: &$crate::tokens::sorted_keys([$($word),*]),
+                filter: $crate::tokens::filter(&$crate::tokens::sorted_keys([$($word),*])),
             }
         }
     };
@@ -420,5 +458,44 @@ mod tests {
     fn sorted_keys_are_sorted() {
         let keys = sorted_keys(["the", "a", "an", "zebra", "apple", "b"]);
         assert!(keys.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn long_lists_find_exactly_their_words() {
+        const LIST: [&str; 12] = [
+            "said",
+            "told",
+            "noted",
+            "added",
+            "won't",
+            "é",
+            "ж",
+            "a",
+            "?",
+            "zz",
+            "administration",
+            "x1",
+        ];
+        let set = word_set![
+            "said",
+            "told",
+            "noted",
+            "added",
+            "won't",
+            "é",
+            "ж",
+            "a",
+            "?",
+            "zz",
+            "administration",
+            "x1",
+        ];
+        let text = "Said TOLD note noted Added adds won't WON'T wont é É ж Ж a A b zz ZZ z \
+                    x1 X1 x2 administration Administrations said_ ?";
+        for tok in tokens(text, 0..text.len()) {
+            let expected =
+                tok.is_word() && LIST.iter().any(|w| tok.text(text).eq_ignore_ascii_case(w));
+            assert_eq!(tok.is_in(set), expected, "{}", tok.text(text));
+        }
     }
 }

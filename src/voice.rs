@@ -898,6 +898,10 @@ impl Pattern {
             }
             Pattern::Nt => {
                 let word = tok.text(text);
+                // Both endings end in `t`.
+                if word.as_bytes().last().is_none_or(|&b| b | 0x20 != b't') {
+                    return false;
+                }
                 let ends = |suffix: &str| {
                     word.len()
                         .checked_sub(suffix.len())
@@ -987,12 +991,11 @@ impl CueIndex {
 
 /// The key of a word as the cue index keys it (see [`fold_word`]).
 fn fold_key(text: &str, tok: &Token) -> Key {
-    let word = tok.text(text);
-    if word.is_ascii() {
-        // Folding only lower-cases it, as its key does.
+    if tok.key.is_ascii() {
+        // Folding only lower-cases an ASCII word, as its key does.
         return tok.key;
     }
-    Key::of(&fold_word(word))
+    Key::of(&fold_word(tok.text(text)))
 }
 
 /// A word as the cue index keys it: lower case, typographic apostrophes as `'`.
