@@ -15,7 +15,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
-use crate::tokens::{tokens, Kind, Token};
+use crate::tokens::{tokens, tokens_in, word_set, Kind, Token, Words};
 
 /// A claim before analysis: where it stands and its context sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,7 +31,7 @@ pub(crate) struct ClaimDraft {
 }
 
 /// Finite verb forms that need no guessing: auxiliaries and modals.
-pub(crate) const AUXILIARIES: &[&str] = &[
+pub(crate) static AUXILIARIES: &Words = word_set![
     "is",
     "are",
     "was",
@@ -72,7 +72,7 @@ pub(crate) const AUXILIARIES: &[&str] = &[
 
 /// Common irregular past and present forms that end in neither `-ed` nor a
 /// tell-tale suffix.
-const IRREGULAR_VERBS: &[&str] = &[
+static IRREGULAR_VERBS: &Words = word_set![
     "began",
     "became",
     "came",
@@ -137,7 +137,7 @@ const IRREGULAR_VERBS: &[&str] = &[
 /// Verbs that report speech or a source. A clause made of a subject and one
 /// of these (`…, officials said`, `…, Kazinform has learnt from the press
 /// service`) frames the claim before it and is not a claim of its own.
-pub(crate) const REPORTING_VERBS: &[&str] = &[
+pub(crate) static REPORTING_VERBS: &Words = word_set![
     "said",
     "says",
     "say",
@@ -196,20 +196,20 @@ pub(crate) const REPORTING_VERBS: &[&str] = &[
 ];
 
 /// Words that open a subordinate clause or a relative clause.
-pub(crate) const SUBORDINATORS: &[&str] = &[
+pub(crate) static SUBORDINATORS: &Words = word_set![
     "that", "which", "who", "whom", "whose", "whether", "if", "when", "whenever", "because",
     "since", "although", "though", "while", "whereas", "where", "unless", "until", "once", "as",
     "how", "after", "before", "so",
 ];
 
 /// Subordinators that cannot occur inside a list item (`as` can: `as well as`).
-const CLAUSE_OPENERS: &[&str] = &[
+static CLAUSE_OPENERS: &Words = word_set![
     "that", "which", "who", "whom", "whose", "whether", "if", "when", "because", "since",
     "although", "though", "while", "where", "unless", "until",
 ];
 
 /// Prepositions and frame openers that cannot start an independent clause.
-const PREPOSITIONS: &[&str] = &[
+static PREPOSITIONS: &Words = word_set![
     "in",
     "on",
     "at",
@@ -252,20 +252,20 @@ const PREPOSITIONS: &[&str] = &[
 ];
 
 /// Words that open a noun phrase as a subject can.
-const DETERMINERS: &[&str] = &[
+static DETERMINERS: &Words = word_set![
     "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
     "your", "some", "many", "most", "all", "several", "every", "each", "both", "another", "other",
     "few", "no", "one", "two", "three", "four", "five",
 ];
 
 /// Personal pronouns that can be a clause's subject.
-const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you", "there"];
+static PRONOUNS: &Words = word_set!["he", "she", "it", "they", "we", "i", "you", "there"];
 
 /// Conjunctions that may lead a clause or list item and are not part of it.
-const LEADERS: &[&str] = &["and", "but", "or", "so", "yet", "then", "nor", "plus"];
+static LEADERS: &Words = word_set!["and", "but", "or", "so", "yet", "then", "nor", "plus"];
 
 /// Words that lead a list item and are not part of it (`including public transport`).
-const ITEM_LEADERS: &[&str] = &[
+static ITEM_LEADERS: &Words = word_set![
     "and",
     "or",
     "nor",
@@ -283,14 +283,19 @@ const ITEM_LEADERS: &[&str] = &[
 ];
 
 /// Finds the claims of the given sentences (in text order).
+#[inline(never)]
 pub(crate) fn extract(text: &str, sentences: &[Range<usize>]) -> Vec<ClaimDraft> {
     let mut drafts = Vec::new();
+    let mut keys = Vec::new();
     for sentence in sentences {
         for chunk in chunks(text, sentence.clone()) {
-            split_sentence(text, chunk, &mut drafts);
+            let toks = tokens(text, chunk.clone());
+            let from = drafts.len();
+            split_sentence(text, &toks, chunk, &mut drafts);
+            keys.extend(drafts[from..].iter().map(|d| repeat_key(text, &toks, d)));
         }
     }
-    fold_repeats(text, drafts)
+    fold_repeats(drafts, &keys)
 }
 
 /// A "sentence" longer than this (text with no sentence punctuation) is cut
@@ -335,15 +340,15 @@ fn chunks(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
 /// A run of tokens between split points, as indices into the sentence's tokens.
 type Segment = Range<usize>;
 
-fn split_sentence(text: &str, sentence: Range<usize>, out: &mut Vec<ClaimDraft>) {
-    let toks = tokens(text, sentence.clone());
-    let open = protected(&toks);
+/// Splits a sentence (`toks` are its tokens) into claims.
+fn split_sentence(text: &str, toks: &[Token], sentence: Range<usize>, out: &mut Vec<ClaimDraft>) {
+    let open = protected(toks);
     let commas: Vec<usize> = (0..toks.len())
         .filter(|&i| !open[i] && toks[i].is_punct(','))
         .collect();
-    let segments = segments_between(&toks, &commas);
+    let segments = segments_between(toks, &commas);
     let lists = [infinitive_list, subject_list, object_list];
-    if let Some(list) = lists.iter().find_map(|f| f(text, &toks, &segments)) {
+    if let Some(list) = lists.iter().find_map(|f| f(text, toks, &segments)) {
         let predicate = Some(list.predicate);
         out.extend(list.items.into_iter().map(|range| ClaimDraft {
             range,
@@ -353,7 +358,7 @@ fn split_sentence(text: &str, sentence: Range<usize>, out: &mut Vec<ClaimDraft>)
         }));
         return;
     }
-    let clauses = clauses(text, &toks, &open);
+    let clauses = clauses(text, toks, &open);
     if clauses.len() < 2 {
         out.push(ClaimDraft {
             range: sentence.clone(),
@@ -365,7 +370,7 @@ fn split_sentence(text: &str, sentence: Range<usize>, out: &mut Vec<ClaimDraft>)
     }
     let last = clauses.len() - 1;
     for (n, clause) in clauses.into_iter().enumerate() {
-        let Some(range) = clause_range(text, &toks, clause, n == last, &sentence) else {
+        let Some(range) = clause_range(toks, clause, n == last, &sentence) else {
             continue;
         };
         out.push(ClaimDraft {
@@ -437,22 +442,23 @@ fn is_verb(text: &str, toks: &[Token], i: usize) -> bool {
     if !tok.is_word() {
         return false;
     }
-    if tok.is_any(text, AUXILIARIES) || tok.is_any(text, IRREGULAR_VERBS) {
+    if tok.is_in(AUXILIARIES) || tok.is_in(IRREGULAR_VERBS) {
         return true;
     }
     let word = tok.text(text);
-    let after_determiner = i
-        .checked_sub(1)
-        .and_then(|p| toks.get(p))
-        .is_some_and(|p| p.is_any(text, DETERMINERS));
+    let after_determiner = || {
+        i.checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .is_some_and(|p| p.is_in(DETERMINERS))
+    };
     word.len() >= 5
         && word.ends_with("ed")
-        && !after_determiner
         && word.chars().next().is_some_and(char::is_lowercase)
+        && !after_determiner()
 }
 
-fn is_aux(text: &str, tok: &Token) -> bool {
-    tok.is_any(text, AUXILIARIES)
+fn is_aux(tok: &Token) -> bool {
+    tok.is_in(AUXILIARIES)
 }
 
 /// Whether a segment has a finite verb.
@@ -461,29 +467,29 @@ fn has_verb(text: &str, toks: &[Token], segment: &Segment) -> bool {
 }
 
 /// Index of the first word of a segment after any leading conjunctions.
-fn first_word(text: &str, toks: &[Token], segment: &Segment) -> Option<usize> {
+fn first_word(toks: &[Token], segment: &Segment) -> Option<usize> {
     segment
         .clone()
-        .find(|&i| toks[i].is_word() && !toks[i].is_any(text, LEADERS))
+        .find(|&i| toks[i].is_word() && !toks[i].is_in(LEADERS))
 }
 
 /// Whether a segment opens an independent clause: a subject, then a verb.
 fn starts_clause(text: &str, toks: &[Token], segment: &Segment) -> bool {
-    let Some(first) = first_word(text, toks, segment) else {
+    let Some(first) = first_word(toks, segment) else {
         return false;
     };
     let head = &toks[first];
     let word = head.text(text);
-    if head.is_any(text, SUBORDINATORS)
-        || head.is_any(text, PREPOSITIONS)
+    if head.is_in(SUBORDINATORS)
+        || head.is_in(PREPOSITIONS)
         || is_verb(text, toks, first)
         || word.ends_with("ing")
-        || head.is_any(text, &["not", "no", "never", "also", "then", "now"])
+        || head.is_in(word_set!["not", "no", "never", "also", "then", "now"])
     {
         return false;
     }
-    let nominal = head.is_any(text, DETERMINERS)
-        || head.is_any(text, PRONOUNS)
+    let nominal = head.is_in(DETERMINERS)
+        || head.is_in(PRONOUNS)
         || head.is_capitalised(text)
         || word.chars().next().is_some_and(|c| c.is_ascii_digit());
     let mut seen = 0;
@@ -499,7 +505,7 @@ fn starts_clause(text: &str, toks: &[Token], segment: &Segment) -> bool {
         if nominal && seen <= 6 && is_verb(text, toks, i) {
             return true;
         }
-        if !nominal && seen <= 4 && is_aux(text, tok) {
+        if !nominal && seen <= 4 && is_aux(tok) {
             return true;
         }
         if seen > 6 {
@@ -525,8 +531,8 @@ struct ClauseState {
 
 impl ClauseState {
     fn new(text: &str, toks: &[Token], piece: &Segment) -> ClauseState {
-        let dependent = first_word(text, toks, piece).is_none_or(|first| {
-            toks[first].is_any(text, SUBORDINATORS) || toks[first].is_any(text, PREPOSITIONS)
+        let dependent = first_word(toks, piece).is_none_or(|first| {
+            toks[first].is_in(SUBORDINATORS) || toks[first].is_in(PREPOSITIONS)
         });
         let mut state = ClauseState {
             dependent,
@@ -538,7 +544,7 @@ impl ClauseState {
 
     fn read(&mut self, text: &str, toks: &[Token], piece: &Segment) {
         for i in piece.clone() {
-            if toks[i].is_any(text, SUBORDINATORS) {
+            if toks[i].is_in(SUBORDINATORS) {
                 self.open = true;
                 self.subordinate = true;
             } else if is_verb(text, toks, i) {
@@ -617,10 +623,8 @@ fn clauses(text: &str, toks: &[Token], open: &[bool]) -> Vec<Segment> {
 fn reporting_frame(text: &str, toks: &[Token], piece: &Segment) -> bool {
     let verbs = piece
         .clone()
-        .filter(|&i| is_verb(text, toks, i) || toks[i].is_any(text, REPORTING_VERBS));
-    let reporting = verbs
-        .take(2)
-        .find(|&i| toks[i].is_any(text, REPORTING_VERBS));
+        .filter(|&i| is_verb(text, toks, i) || toks[i].is_in(REPORTING_VERBS));
+    let reporting = verbs.take(2).find(|&i| toks[i].is_in(REPORTING_VERBS));
     reporting.is_some_and(|i| {
         !(i + 1..piece.end).any(|j| toks[j].is(text, "that") || toks[j].is_punct(':'))
     })
@@ -629,13 +633,12 @@ fn reporting_frame(text: &str, toks: &[Token], piece: &Segment) -> bool {
 /// The text span of a clause: without leading conjunctions and without the
 /// trailing comma; the last clause keeps the sentence's closing mark.
 fn clause_range(
-    text: &str,
     toks: &[Token],
     clause: Segment,
     last: bool,
     sentence: &Range<usize>,
 ) -> Option<Range<usize>> {
-    let first = first_word(text, toks, &clause)?;
+    let first = first_word(toks, &clause)?;
     let start = toks[first].range.start;
     let end = if last {
         sentence.end
@@ -665,7 +668,7 @@ const MAX_SUBJECT_ITEM_WORDS: usize = 8;
 /// per infinitive, sharing `He ordered them`.
 fn infinitive_list(text: &str, toks: &[Token], segments: &[Segment]) -> Option<List> {
     let starts_with_to =
-        |segment: &Segment| first_word(text, toks, segment).filter(|&i| toks[i].is(text, "to"));
+        |segment: &Segment| first_word(toks, segment).filter(|&i| toks[i].is(text, "to"));
     let head = (0..segments.len().saturating_sub(1)).find(|&n| {
         starts_with_to(&segments[n + 1]).is_some() && starts_with_to(&segments[n]).is_none()
     })?;
@@ -674,7 +677,7 @@ fn infinitive_list(text: &str, toks: &[Token], segments: &[Segment]) -> Option<L
         toks[i].is(text, "to")
             && toks.get(i + 1).is_some_and(|next| {
                 next.is_word()
-                    && !next.is_any(text, DETERMINERS)
+                    && !next.is_in(DETERMINERS)
                     && !next.is_capitalised(text)
                     && next
                         .text(text)
@@ -702,7 +705,7 @@ fn infinitive_list(text: &str, toks: &[Token], segments: &[Segment]) -> Option<L
 /// Sentence adverbs that a comma sets off at the head of a sentence; they
 /// are not the first item of a list (`Yesterday, the bridge and the tunnel
 /// were closed`).
-const SENTENCE_ADVERBS: &[&str] = &[
+static SENTENCE_ADVERBS: &Words = word_set![
     "yesterday",
     "today",
     "tomorrow",
@@ -744,18 +747,18 @@ fn subject_list(text: &str, toks: &[Token], segments: &[Segment]) -> Option<List
     } else if k < 2 {
         return None;
     }
-    let first = first_word(text, toks, nouns.first()?)?;
+    let first = first_word(toks, nouns.first()?)?;
     let head = &toks[first];
     let lone = words(toks, &nouns[0]).count() == 1;
-    if head.is_any(text, PREPOSITIONS)
-        || head.is_any(text, SENTENCE_ADVERBS)
+    if head.is_in(PREPOSITIONS)
+        || head.is_in(SENTENCE_ADVERBS)
         || (lone && head.text(text).ends_with("ly"))
     {
         return None;
     }
     let fits = |s: &Segment| {
         words(toks, s).count() <= MAX_SUBJECT_ITEM_WORDS
-            && !words(toks, s).any(|t| t.is_any(text, CLAUSE_OPENERS))
+            && !words(toks, s).any(|t| t.is_in(CLAUSE_OPENERS))
     };
     let coordinated = nouns
         .iter()
@@ -790,7 +793,7 @@ fn object_list(text: &str, toks: &[Token], segments: &[Segment]) -> Option<List>
     let cut = segment
         .clone()
         .rev()
-        .find(|&i| is_verb(text, toks, i) || toks[i].is_any(text, PREPOSITIONS))?;
+        .find(|&i| is_verb(text, toks, i) || toks[i].is_in(PREPOSITIONS))?;
     let first_item = cut + 1..segment.end;
     if !short(&first_item) {
         return None;
@@ -801,9 +804,9 @@ fn object_list(text: &str, toks: &[Token], segments: &[Segment]) -> Option<List>
     }
     // A verb with no subject in its segment (`The forces, which arrived on
     // Monday, guarded …`) takes the sentence's start into the predicate.
-    let lead = first_word(text, toks, segment)?;
+    let lead = first_word(toks, segment)?;
     let lead = if is_verb(text, toks, lead) {
-        first_word(text, toks, &(0..segment.end))?
+        first_word(toks, &(0..segment.end))?
     } else {
         lead
     };
@@ -821,7 +824,7 @@ fn coordinators<'a>(
     segment.clone().filter_map(move |i| {
         let but_also =
             toks[i].is(text, "but") && toks.get(i + 1).is_some_and(|t| t.is(text, "also"));
-        if toks[i].is_any(text, &["and", "or", "nor"]) || but_also {
+        if toks[i].is_in(word_set!["and", "or", "nor"]) || but_also {
             Some((i, 1))
         } else if toks[i].is(text, "as")
             && toks.get(i + 1).is_some_and(|t| t.is(text, "well"))
@@ -840,7 +843,7 @@ fn list_items(text: &str, toks: &[Token], segment: &Segment) -> Vec<Range<usize>
     let mut out = Vec::new();
     let mut start = segment.start;
     let mut push = |from: usize, to: usize| {
-        let from = (from..to).find(|&i| toks[i].is_word() && !toks[i].is_any(text, ITEM_LEADERS));
+        let from = (from..to).find(|&i| toks[i].is_word() && !toks[i].is_in(ITEM_LEADERS));
         let to = from.and_then(|from| (from..to).rev().find(|&i| toks[i].is_word()));
         if let (Some(from), Some(to)) = (from, to) {
             out.push(toks[from].range.start..toks[to].range.end);
@@ -876,49 +879,72 @@ fn segment_end(toks: &[Token], segment: &Segment) -> Option<usize> {
 
 /// Words left out of a claim's repeat key: articles and the auxiliaries that
 /// differ between `has been launched` and `was launched`.
-const KEY_SKIP: &[&str] = &[
-    "a", "an", "the", "has", "have", "had", "been", "was", "were", "is", "are",
-];
+static KEY_SKIP: &Words =
+    word_set!["a", "an", "the", "has", "have", "had", "been", "was", "were", "is", "are",];
 /// Prefixes of at most this many key words are indexed for near repeats.
 const MAX_PREFIX_WORDS: usize = 24;
 /// The fewest key words a claim needs to be folded into a longer one.
 const MIN_PREFIX_WORDS: usize = 3;
 
-/// The words that identify a claim for repeat detection, lower-cased.
-fn key_words(text: &str, range: Range<usize>) -> Vec<String> {
-    tokens(text, range)
-        .iter()
-        .filter(|t| t.is_word() && !t.is_any(text, KEY_SKIP))
-        .map(|t| t.text(text).to_lowercase().replace('’', "'"))
-        .collect()
+/// The words that identify a claim for repeat detection, lower-cased and
+/// joined by spaces: those of its span, then for a list item `|` and those
+/// of its predicate. `None` if its span has no such words. `toks` are the
+/// tokens of the claim's sentence.
+fn repeat_key(text: &str, toks: &[Token], draft: &ClaimDraft) -> Option<String> {
+    let mut key = String::new();
+    push_key_words(text, &tokens_in(text, toks, &draft.range), &mut key);
+    if key.is_empty() {
+        return None;
+    }
+    if let Some(predicate) = &draft.predicate {
+        key.push_str(" |");
+        push_key_words(text, &tokens_in(text, toks, predicate), &mut key);
+    }
+    Some(key)
+}
+
+/// Appends the key words of `toks` to `key`, each after a space if `key` is not empty.
+fn push_key_words(text: &str, toks: &[Token], key: &mut String) {
+    for tok in toks.iter().filter(|t| t.is_word() && !t.is_in(KEY_SKIP)) {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        let word = tok.text(text);
+        if word.is_ascii() {
+            let at = key.len();
+            key.push_str(word);
+            if let Some(added) = key.get_mut(at..) {
+                added.make_ascii_lowercase();
+            }
+        } else {
+            key.push_str(&word.to_lowercase().replace('’', "'"));
+        }
+    }
 }
 
 /// Folds claims that repeat an earlier one into it: the same words (after
 /// case, punctuation, articles and auxiliaries), or the first words of an
 /// earlier claim making up at least half of it (`The Internet has started
 /// working` after `The Internet started working in the city`). A list item
-/// repeats only the same item with the same predicate.
-fn fold_repeats(text: &str, drafts: Vec<ClaimDraft>) -> Vec<ClaimDraft> {
+/// repeats only the same item with the same predicate. `keys` are the
+/// drafts' [`repeat_key`]s.
+fn fold_repeats(drafts: Vec<ClaimDraft>, keys: &[Option<String>]) -> Vec<ClaimDraft> {
     let mut out: Vec<ClaimDraft> = Vec::with_capacity(drafts.len());
-    let mut exact: HashMap<String, usize> = HashMap::default();
-    let mut prefixes: HashMap<String, (usize, usize)> = HashMap::default();
-    for draft in drafts {
-        let mut words = key_words(text, draft.range.clone());
-        if words.is_empty() {
+    let mut exact: HashMap<&str, usize> = HashMap::default();
+    let mut prefixes: HashMap<&str, (usize, usize)> = HashMap::default();
+    for (draft, key) in drafts.into_iter().zip(keys) {
+        let Some(key) = key.as_deref() else {
             out.push(draft);
             continue;
-        }
-        if let Some(predicate) = &draft.predicate {
-            words.push("|".to_string());
-            words.extend(key_words(text, predicate.clone()));
-        }
-        let key = words.join(" ");
-        let earlier = exact.get(&key).copied().or_else(|| {
+        };
+        // Key words hold no spaces: one word more than spaces.
+        let count = key.bytes().filter(|&b| b == b' ').count() + 1;
+        let earlier = exact.get(key).copied().or_else(|| {
             prefixes
-                .get(&key)
-                .filter(|&&(_, total)| words.len() * 2 >= total)
+                .get(key)
+                .filter(|&&(_, total)| count * 2 >= total)
                 .map(|&(n, _)| n)
-                .filter(|_| draft.predicate.is_none() && words.len() >= MIN_PREFIX_WORDS)
+                .filter(|_| draft.predicate.is_none() && count >= MIN_PREFIX_WORDS)
         });
         if let Some(n) = earlier.filter(|&n| out[n].sentence != draft.sentence) {
             out[n].repeats.push(draft.range);
@@ -927,10 +953,12 @@ fn fold_repeats(text: &str, drafts: Vec<ClaimDraft>) -> Vec<ClaimDraft> {
         let n = out.len();
         exact.entry(key).or_insert(n);
         if draft.predicate.is_none() {
-            for len in MIN_PREFIX_WORDS..words.len().min(MAX_PREFIX_WORDS + 1) {
-                prefixes
-                    .entry(words[..len].join(" "))
-                    .or_insert((n, words.len()));
+            // The first `len` words end at the `len`-th space.
+            let limit = count.min(MAX_PREFIX_WORDS + 1);
+            for (len, (space, _)) in (1..limit).zip(key.match_indices(' ')) {
+                if len >= MIN_PREFIX_WORDS {
+                    prefixes.entry(&key[..space]).or_insert((n, count));
+                }
             }
         }
         out.push(draft);

@@ -27,7 +27,7 @@ use std::sync::OnceLock;
 
 use crate::claims::{ClaimDraft, REPORTING_VERBS, SUBORDINATORS};
 use crate::report::Modality;
-use crate::tokens::{tokens, Kind, Token};
+use crate::tokens::{tokens, tokens_in, word_set, Key, Kind, Token, Words, MAX_KEY_BYTES};
 
 /// The voice of one claim.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +41,7 @@ pub(crate) struct Voice {
 }
 
 /// Reads the voice of each claim (claims in text order).
+#[inline(never)]
 pub(crate) fn analyse(text: &str, claims: &[ClaimDraft]) -> Vec<Voice> {
     let mut sentences: Vec<Range<usize>> = Vec::new();
     let mut of_claim = Vec::with_capacity(claims.len());
@@ -50,15 +51,20 @@ pub(crate) fn analyse(text: &str, claims: &[ClaimDraft]) -> Vec<Voice> {
         }
         of_claim.push(sentences.len() - 1);
     }
-    let frames = attribute(text, &sentences);
-    // `If …, then …` makes every claim of its sentence conditional.
-    let conditional_sentences: Vec<bool> = sentences
+    // Each sentence is read into tokens once; a claim's tokens are those of
+    // its sentence inside its span.
+    let sentence_tokens: Vec<Vec<Token>> = sentences
         .iter()
-        .map(|sentence| {
-            tokens(text, sentence.clone())
-                .iter()
+        .map(|sentence| tokens(text, sentence.clone()))
+        .collect();
+    let frames = attribute(text, &sentence_tokens);
+    // `If …, then …` makes every claim of its sentence conditional.
+    let conditional_sentences: Vec<bool> = sentence_tokens
+        .iter()
+        .map(|toks| {
+            toks.iter()
                 .find(|t| t.is_word())
-                .is_some_and(|t| t.is_any(text, &["if", "unless"]))
+                .is_some_and(|t| t.is_in(word_set!["if", "unless"]))
         })
         .collect();
     claims
@@ -66,16 +72,20 @@ pub(crate) fn analyse(text: &str, claims: &[ClaimDraft]) -> Vec<Voice> {
         .zip(of_claim)
         .map(|(claim, n)| {
             let frame = frames.get(n).cloned().unwrap_or_default();
-            let mut scope = tokens(text, claim.range.clone());
-            if let Some(predicate) = &claim.predicate {
-                scope.extend(tokens(text, predicate.clone()));
-            }
+            let toks = sentence_tokens.get(n).map_or(&[][..], Vec::as_slice);
+            let own = tokens_in(text, toks, &claim.range);
+            let predicate = claim
+                .predicate
+                .as_ref()
+                .map(|predicate| tokens_in(text, toks, predicate));
+            let scope = || own.iter().chain(predicate.iter().flat_map(|p| p.iter()));
+            let words: Vec<&Token> = scope().filter(|t| t.is_word()).collect();
             let sentence_if = conditional_sentences.get(n).copied().unwrap_or(false);
-            let modality = if sentence_if || has_cue(text, &scope, &CONDITIONAL) {
+            let modality = if sentence_if || has_cue(text, &words, &CONDITIONAL) {
                 Modality::Conditional
-            } else if has_cue(text, &scope, &PLANNED) || goal_item(text, claim) {
+            } else if has_cue(text, &words, &PLANNED) || goal_item(claim, &own) {
                 Modality::Planned
-            } else if has_cue(text, &scope, &HEDGED) {
+            } else if has_cue(text, &words, &HEDGED) {
                 Modality::Hedged
             } else if frame.reported {
                 Modality::Reported
@@ -85,7 +95,7 @@ pub(crate) fn analyse(text: &str, claims: &[ClaimDraft]) -> Vec<Voice> {
             Voice {
                 attribution: frame.speaker,
                 modality,
-                negated: negated(text, &scope),
+                negated: negated(text, scope()),
             }
         })
         .collect()
@@ -93,11 +103,8 @@ pub(crate) fn analyse(text: &str, claims: &[ClaimDraft]) -> Vec<Voice> {
 
 /// An infinitive list item (`to restore the city’s infrastructure`) states a
 /// goal or an instruction, not something done.
-fn goal_item(text: &str, claim: &ClaimDraft) -> bool {
-    claim.predicate.is_some()
-        && tokens(text, claim.range.clone())
-            .first()
-            .is_some_and(|t| t.is(text, "to"))
+fn goal_item(claim: &ClaimDraft, own: &[Token]) -> bool {
+    claim.predicate.is_some() && own.first().is_some_and(|t| t.is_in(word_set!["to"]))
 }
 
 /// A sentence's reporting frame, resolved.
@@ -171,16 +178,15 @@ fn quotes(toks: &[Token], open_before: bool) -> Quotes {
 
 /// The frame of every sentence, in order, with pronouns resolved and quotes
 /// that span sentences given to their speaker.
-fn attribute(text: &str, sentences: &[Range<usize>]) -> Vec<Frame> {
+fn attribute(text: &str, sentences: &[Vec<Token>]) -> Vec<Frame> {
     let mut frames = vec![Frame::default(); sentences.len()];
     let mut last: Option<Range<usize>> = None;
     let mut open = false;
     let mut pending: Vec<usize> = Vec::new();
     let mut previous_quoted = false;
-    for (n, sentence) in sentences.iter().enumerate() {
-        let toks = tokens(text, sentence.clone());
-        let quotes = quotes(&toks, open);
-        let frame = match find_source(text, &toks) {
+    for (n, toks) in sentences.iter().enumerate() {
+        let quotes = quotes(toks, open);
+        let frame = match find_source(text, toks) {
             None => Frame {
                 speaker: None,
                 // Quoted words with no speaker given are still someone's words.
@@ -254,7 +260,7 @@ fn resolve(source: Source, last: &mut Option<Range<usize>>) -> Option<Range<usiz
 }
 
 /// Sentence adverbs that may precede a frame: `Meanwhile, according to X, …`.
-const FRAME_ADVERBS: &[&str] = &[
+static FRAME_ADVERBS: &Words = word_set![
     "meanwhile",
     "earlier",
     "later",
@@ -278,7 +284,7 @@ fn find_source(text: &str, toks: &[Token]) -> Option<Source> {
     let words: Vec<usize> = (0..toks.len()).filter(|&i| toks[i].is_word()).collect();
     let start = words
         .iter()
-        .position(|&i| !toks[i].is_any(text, FRAME_ADVERBS))
+        .position(|&i| !toks[i].is_in(FRAME_ADVERBS))
         .and_then(|p| words.get(p).copied())?;
     // `According to X, …` anywhere (also `…, according to X.`).
     if let Some(i) = (0..toks.len().saturating_sub(1))
@@ -289,19 +295,18 @@ fn find_source(text: &str, toks: &[Token]) -> Option<Source> {
         return Some(source_of(text, toks, np));
     }
     // `As X said, …` and `As told X, …` / `How told X, …` (a common calque).
-    if toks[start].is_any(text, &["as", "how"]) {
+    if toks[start].is_in(word_set!["as", "how"]) {
         if let Some(&second) = words.iter().find(|&&i| i > start) {
-            if toks[second].is_any(text, REPORTING_VERBS) {
+            if toks[second].is_in(REPORTING_VERBS) {
                 let mut from = second + 1;
                 if toks.get(from).is_some_and(|t| t.is(text, "by")) {
                     from += 1;
                 }
-                return Some(source_of(text, toks, appositive_chain(text, toks, from)));
+                return Some(source_of(text, toks, appositive_chain(toks, from)));
             }
         }
         let verb = (start + 1..toks.len().min(start + 40)).find(|&i| {
-            toks[i].is_any(text, REPORTING_VERBS)
-                && toks[i + 1..].iter().take(4).any(|t| t.is_punct(','))
+            toks[i].is_in(REPORTING_VERBS) && toks[i + 1..].iter().take(4).any(|t| t.is_punct(','))
         });
         if let Some(verb) = verb {
             return Some(source_of(text, toks, start + 1..verb));
@@ -344,14 +349,14 @@ fn extend_with_appositive(text: &str, toks: &[Token], np: Range<usize>) -> Range
 
 /// After `As told`: comma-separated noun phrases (the speaker and its
 /// appositives), up to the first one with a verb, as one token range.
-fn appositive_chain(text: &str, toks: &[Token], from: usize) -> Range<usize> {
+fn appositive_chain(toks: &[Token], from: usize) -> Range<usize> {
     let mut end = from;
     let mut at = from;
     for _ in 0..4 {
         let np = phrase_until_comma(toks, at);
         let clause_like = np
             .clone()
-            .any(|i| toks[i].is_any(text, crate::claims::AUXILIARIES));
+            .any(|i| toks[i].is_in(crate::claims::AUXILIARIES));
         if np.is_empty() || clause_like {
             break;
         }
@@ -411,13 +416,13 @@ fn frame_in(text: &str, toks: &[Token], span: Range<usize>, max_after: usize) ->
     if toks[words[0]].is(text, "citing") {
         return Some(source_of(text, toks, words[0] + 1..end));
     }
-    if words.iter().any(|&i| toks[i].is_any(text, SUBORDINATORS)) {
+    if words.iter().any(|&i| toks[i].is_in(SUBORDINATORS)) {
         return None;
     }
     let verb = words
         .iter()
         .copied()
-        .find(|&i| toks[i].is_any(text, REPORTING_VERBS))?;
+        .find(|&i| toks[i].is_in(REPORTING_VERBS))?;
     if let Some(from) = (verb + 1..end).find(|&i| toks[i].is(text, "from")) {
         return Some(source_of(text, toks, from + 1..end));
     }
@@ -426,12 +431,12 @@ fn frame_in(text: &str, toks: &[Token], span: Range<usize>, max_after: usize) ->
         // not a clause of its own (`police warned drivers to stay away`).
         let after: Vec<usize> = words.iter().copied().filter(|&i| i > verb).collect();
         let clause = after.iter().any(|&i| {
-            toks[i].is_any(text, crate::claims::AUXILIARIES)
+            toks[i].is_in(crate::claims::AUXILIARIES)
                 || (toks[i].is(text, "to")
                     && toks.get(i + 1).is_some_and(|next| {
                         next.is_word()
                             && !next.is_capitalised(text)
-                            && !next.is_any(text, &["the", "a", "an", "his", "her", "their"])
+                            && !next.is_in(word_set!["the", "a", "an", "his", "her", "their"])
                     }))
         });
         if after.len() > max_after || clause {
@@ -439,7 +444,7 @@ fn frame_in(text: &str, toks: &[Token], span: Range<usize>, max_after: usize) ->
         }
         // `X said`, `X has told reporters` (the subject may carry auxiliaries).
         let subject_end = (span.start..verb)
-            .find(|&i| toks[i].is_any(text, crate::claims::AUXILIARIES))
+            .find(|&i| toks[i].is_in(crate::claims::AUXILIARIES))
             .unwrap_or(verb);
         Some(source_of(text, toks, span.start..subject_end))
     } else {
@@ -449,19 +454,19 @@ fn frame_in(text: &str, toks: &[Token], span: Range<usize>, max_after: usize) ->
 }
 
 /// Words before a reporting verb that make it passive: `was informed that`.
-const PASSIVE: &[&str] = &["was", "were", "is", "are", "been", "being", "be"];
+static PASSIVE: &Words = word_set!["was", "were", "is", "are", "been", "being", "be"];
 
 /// `X said that …`, `He noted that …`, `X told reporters: …`: the first
 /// reporting verb of the main clause, with `that`, a colon or a quote after it.
 fn leading_report(text: &str, toks: &[Token], start: usize) -> Option<Source> {
     let verb = (start..toks.len().min(start + 40)).find(|&i| {
-        toks[i].is_any(text, REPORTING_VERBS)
+        toks[i].is_in(REPORTING_VERBS)
             && (toks[i + 1..].iter().take(4).any(|t| {
                 t.is(text, "that") || t.is_punct(':') || t.is_punct('“') || t.is_punct('"')
             }) || bare_report(text, toks, start, i))
     })?;
     let previous = (start..verb).rev().find(|&i| toks[i].is_word());
-    if previous.is_some_and(|p| toks[p].is_any(text, PASSIVE)) {
+    if previous.is_some_and(|p| toks[p].is_in(PASSIVE)) {
         if let Some(by) = (verb + 1..toks.len().min(verb + 3)).find(|&i| toks[i].is(text, "by")) {
             return Some(source_of(text, toks, phrase_until_comma(toks, by + 1)));
         }
@@ -472,7 +477,7 @@ fn leading_report(text: &str, toks: &[Token], start: usize) -> Option<Source> {
     // before the verb, and the subject runs back to the sentence's start.
     let clause_start = (start..verb)
         .rev()
-        .find(|&i| toks[i].is_any(text, SUBORDINATORS) || toks[i].is_punct(';'))
+        .find(|&i| toks[i].is_in(SUBORDINATORS) || toks[i].is_punct(';'))
         .map_or(start, |i| i + 1);
     let comma_before_verb = verb
         .checked_sub(1)
@@ -493,7 +498,7 @@ fn leading_report(text: &str, toks: &[Token], start: usize) -> Option<Source> {
 }
 
 /// Verbs that take a clause without `that`: `He said Moscow would monitor it`.
-const BARE_REPORTING_VERBS: &[&str] = &[
+static BARE_REPORTING_VERBS: &Words = word_set![
     "said",
     "says",
     "say",
@@ -522,7 +527,7 @@ fn bare_report(text: &str, toks: &[Token], start: usize, verb: usize) -> bool {
         .filter(|t| t.is_word())
         .take(3)
         .count();
-    toks[verb].is_any(text, BARE_REPORTING_VERBS)
+    toks[verb].is_in(BARE_REPORTING_VERBS)
         && (1..=6).contains(&subject_words)
         && subject
             .iter()
@@ -530,14 +535,14 @@ fn bare_report(text: &str, toks: &[Token], start: usize, verb: usize) -> bool {
         && rest_words >= 3
         && subject
             .first()
-            .is_some_and(|t| t.is_capitalised(text) || t.is_any(text, SPEAKER_PRONOUNS))
+            .is_some_and(|t| t.is_capitalised(text) || t.is_in(SPEAKER_PRONOUNS))
 }
 
 /// Pronouns that stand for the last named speaker.
-const SPEAKER_PRONOUNS: &[&str] = &["he", "she", "him", "her", "they", "them"];
+static SPEAKER_PRONOUNS: &Words = word_set!["he", "she", "him", "her", "they", "them"];
 
 /// Words that open a capitalised run without being part of the name.
-const RUN_STOP: &[&str] = &[
+static RUN_STOP: &Words = word_set![
     "the",
     "a",
     "an",
@@ -561,7 +566,7 @@ const RUN_STOP: &[&str] = &[
 ];
 
 /// Titles and roles that precede a name and are not part of it.
-const TITLES: &[&str] = &[
+static TITLES: &Words = word_set![
     "president",
     "mayor",
     "akim",
@@ -639,7 +644,7 @@ const TITLES: &[&str] = &[
 
 /// Words that end the organisation part of a run such as `Airborne Forces
 /// Andrei Serdyukov`: the person's name follows them.
-const ORGANISATION_WORDS: &[&str] = &[
+static ORGANISATION_WORDS: &Words = word_set![
     "forces",
     "force",
     "committee",
@@ -676,7 +681,7 @@ const ORGANISATION_WORDS: &[&str] = &[
 
 /// Lower-case words that may join the capitalised words of one name:
 /// `Head of State`, `Bank of America`.
-const NAME_JOINERS: &[&str] = &["of", "for", "and", "the", "de", "van", "von", "al", "bin"];
+static NAME_JOINERS: &Words = word_set!["of", "for", "and", "the", "de", "van", "von", "al", "bin"];
 
 /// A capitalised run of a phrase, after trimming.
 struct Run {
@@ -691,13 +696,13 @@ fn source_of(text: &str, toks: &[Token], np: Range<usize>) -> Source {
     let np = np.start.min(toks.len())..np.end.min(toks.len());
     // A leading conjunction is not part of the phrase: `and police`.
     let np = (np.start..np.end)
-        .find(|&i| toks[i].is_word() && !toks[i].is_any(text, &["and", "but", "or", "so"]))
+        .find(|&i| toks[i].is_word() && !toks[i].is_in(word_set!["and", "but", "or", "so"]))
         .map_or(np.end..np.end, |start| start..np.end);
     let words: Vec<usize> = np.clone().filter(|&i| toks[i].is_word()).collect();
     let Some(&first) = words.first() else {
         return Source::Unknown;
     };
-    if words.len() == 1 && toks[first].is_any(text, SPEAKER_PRONOUNS) {
+    if words.len() == 1 && toks[first].is_in(SPEAKER_PRONOUNS) {
         return Source::Pronoun;
     }
     let runs = runs(text, toks, &np);
@@ -717,13 +722,13 @@ fn source_of(text: &str, toks: &[Token], np: Range<usize>) -> Source {
         };
         return Source::Named(run.range.start..end);
     }
-    let lead = toks[first].is_any(text, &["the", "a", "an", "our", "this", "that"]);
+    let lead = toks[first].is_in(word_set!["the", "a", "an", "our", "this", "that"]);
     let content: Vec<usize> = words.iter().copied().skip(usize::from(lead)).collect();
     match (content.first(), content.last()) {
         (Some(&a), Some(&b)) if content.len() <= 4 => {
             let range = toks[a].range.start..toks[b].range.end;
             // `the officer` refers back; `a spokesman` introduces someone new.
-            if toks[first].is(text, "the") && toks[b].is_any(text, TITLES) {
+            if toks[first].is(text, "the") && toks[b].is_in(TITLES) {
                 Source::Role(range)
             } else {
                 Source::Named(range)
@@ -746,12 +751,12 @@ fn runs(text: &str, toks: &[Token], np: &Range<usize>) -> Vec<Run> {
         let titled_before = (np.start..i)
             .rev()
             .find(|&p| toks[p].is_word())
-            .is_some_and(|p| toks[p].is_any(text, TITLES));
+            .is_some_and(|p| toks[p].is_in(TITLES));
         let mut members = vec![i];
         let mut j = i + 1;
         while j < np.end {
             let tok = &toks[j];
-            let joins = tok.is_any(text, NAME_JOINERS)
+            let joins = tok.is_in(NAME_JOINERS)
                 && j + 1 < np.end
                 && toks
                     .get(j + 1)
@@ -788,7 +793,7 @@ fn runs(text: &str, toks: &[Token], np: &Range<usize>) -> Vec<Run> {
 
 fn trim_run(text: &str, toks: &[Token], members: &[usize], titled_before: bool) -> Option<Run> {
     let mut from = 0;
-    while from < members.len() && toks[members[from]].is_any(text, RUN_STOP) {
+    while from < members.len() && toks[members[from]].is_in(RUN_STOP) {
         from += 1;
     }
     let members = members.get(from..)?;
@@ -801,8 +806,7 @@ fn trim_run(text: &str, toks: &[Token], members: &[usize], titled_before: bool) 
     // the name follows the last title or organisation word.
     let cut = (0..members.len().saturating_sub(1)).rev().find(|&k| {
         let tok = &toks[members[k]];
-        (tok.is_any(text, TITLES) || tok.is_any(text, ORGANISATION_WORDS))
-            && !joiner(members[k + 1])
+        (tok.is_in(TITLES) || tok.is_in(ORGANISATION_WORDS)) && !joiner(members[k + 1])
     });
     let mut titled = titled_before;
     let mut rest = members;
@@ -842,10 +846,79 @@ struct Cues {
 
 #[derive(Default)]
 struct CueIndex {
-    /// Cues by their first word, lower-cased, apostrophes folded to `'`.
-    by_first: HashMap<String, Vec<usize>>,
+    /// Cues by the key of their first word, lower-cased, apostrophes folded to `'`.
+    by_first: HashMap<Key, Vec<usize>>,
     /// Cues whose first word is a class (`#`, `n't`): tried everywhere.
     anywhere: Vec<usize>,
+    /// Each cue's words, ready to match.
+    patterns: Vec<Vec<Pattern>>,
+    /// Each cue's `not_after` words, as keys.
+    not_after: Vec<Vec<Key>>,
+}
+
+/// One word of a cue, ready to match a token.
+enum Pattern {
+    /// `#`: a number.
+    Number,
+    /// `n't`: a word ending in `n't` or `n’t`.
+    Nt,
+    /// `=may`: this word in this case.
+    Exact(&'static str),
+    /// A word in any case (its key), or with `’` as `'` (the second key).
+    Word(Key, Key),
+    /// A word too long for a key, in any case.
+    Long(&'static str),
+}
+
+impl Pattern {
+    fn new(pattern: &'static str) -> Pattern {
+        match pattern {
+            "#" => Pattern::Number,
+            "n't" => Pattern::Nt,
+            _ => match pattern.strip_prefix('=') {
+                Some(exact) => Pattern::Exact(exact),
+                None if pattern.len() > MAX_KEY_BYTES => Pattern::Long(pattern),
+                None => Pattern::Word(Key::of(pattern), Key::of(&pattern.replace('’', "'"))),
+            },
+        }
+    }
+
+    fn matches(&self, text: &str, tok: &Token) -> bool {
+        if !tok.is_word() {
+            return false;
+        }
+        match *self {
+            Pattern::Word(key, apostrophe) => tok.key == key || tok.key == apostrophe,
+            Pattern::Number => {
+                tok.text(text)
+                    .as_bytes()
+                    .first()
+                    .is_some_and(u8::is_ascii_digit)
+                    || tok.is_in(NUMBER_WORDS)
+            }
+            Pattern::Nt => {
+                let word = tok.text(text);
+                // Both endings end in `t`.
+                if word.as_bytes().last().is_none_or(|&b| b | 0x20 != b't') {
+                    return false;
+                }
+                let ends = |suffix: &str| {
+                    word.len()
+                        .checked_sub(suffix.len())
+                        .and_then(|at| word.get(at..))
+                        .is_some_and(|tail| tail.eq_ignore_ascii_case(suffix))
+                };
+                ends("n't") || ends("n’t")
+            }
+            Pattern::Exact(exact) => tok.text(text) == exact,
+            Pattern::Long(pattern) => {
+                let word = tok.text(text);
+                word.eq_ignore_ascii_case(pattern)
+                    || (pattern.contains('’')
+                        && word.eq_ignore_ascii_case(&pattern.replace('’', "'")))
+            }
+        }
+    }
 }
 
 impl Cues {
@@ -864,10 +937,20 @@ impl Cues {
                     Some(&"#") | Some(&"n't") | None => index.anywhere.push(n),
                     Some(first) => index
                         .by_first
-                        .entry(fold_word(first.trim_start_matches('=')))
+                        .entry(Key::of(&fold_word(first.trim_start_matches('='))))
                         .or_default()
                         .push(n),
                 }
+                index
+                    .patterns
+                    .push(cue.words.iter().map(|w| Pattern::new(w)).collect());
+                index.not_after.push(
+                    cue.not_after
+                        .iter()
+                        .map(|w| Key::of(w))
+                        .filter(|&k| k != Key::NONE)
+                        .collect(),
+                );
             }
             index
         })
@@ -879,14 +962,40 @@ impl Cues {
         let Some(word) = words.get(at) else {
             return false;
         };
-        let keyed = index.by_first.get(&fold_word(word.text(text)));
+        let keyed = index.by_first.get(&fold_key(text, word));
         keyed
             .into_iter()
             .flatten()
             .chain(&index.anywhere)
-            .filter_map(|&n| self.list.get(n))
-            .any(|cue| cue_at(text, words, at, cue))
+            .any(|&n| index.cue_at(text, words, at, n))
     }
+}
+
+impl CueIndex {
+    /// Whether cue `n` matches at `words[at]` (and not right after one of its `not_after` words).
+    fn cue_at(&self, text: &str, words: &[&Token], at: usize, n: usize) -> bool {
+        let (Some(patterns), Some(not_after)) = (self.patterns.get(n), self.not_after.get(n))
+        else {
+            return false;
+        };
+        let fits = patterns
+            .iter()
+            .enumerate()
+            .all(|(k, pattern)| words.get(at + k).is_some_and(|t| pattern.matches(text, t)));
+        fits && !at
+            .checked_sub(1)
+            .and_then(|p| words.get(p))
+            .is_some_and(|t| t.is_word() && t.key != Key::NONE && not_after.contains(&t.key))
+    }
+}
+
+/// The key of a word as the cue index keys it (see [`fold_word`]).
+fn fold_key(text: &str, tok: &Token) -> Key {
+    if tok.key.is_ascii() {
+        // Folding only lower-cases an ASCII word, as its key does.
+        return tok.key;
+    }
+    Key::of(&fold_word(tok.text(text)))
 }
 
 /// A word as the cue index keys it: lower case, typographic apostrophes as `'`.
@@ -1035,7 +1144,7 @@ const NOT_NEGATIONS: &[&[&str]] = &[
     &["not", "less", "than"],
 ];
 
-const NUMBER_WORDS: &[&str] = &[
+static NUMBER_WORDS: &Words = word_set![
     "one",
     "two",
     "three",
@@ -1066,59 +1175,15 @@ const NUMBER_WORDS: &[&str] = &[
     "a",
 ];
 
-fn word_matches(text: &str, tok: &Token, pattern: &str) -> bool {
-    if !tok.is_word() {
-        return false;
-    }
-    let word = tok.text(text);
-    if pattern == "#" {
-        return word.chars().next().is_some_and(|c| c.is_ascii_digit())
-            || tok.is_any(text, NUMBER_WORDS);
-    }
-    if pattern == "n't" {
-        let ends = |suffix: &str| {
-            word.len()
-                .checked_sub(suffix.len())
-                .and_then(|at| word.get(at..))
-                .is_some_and(|tail| tail.eq_ignore_ascii_case(suffix))
-        };
-        return ends("n't") || ends("n’t");
-    }
-    match pattern.strip_prefix('=') {
-        Some(exact) => word == exact,
-        None => {
-            word.eq_ignore_ascii_case(pattern)
-                || (pattern.contains('’') && word.eq_ignore_ascii_case(&pattern.replace('’', "'")))
-        }
-    }
-}
-
-/// Where a cue matches among the words (indices into `words`).
-fn cue_at(text: &str, words: &[&Token], at: usize, cue: &Cue) -> bool {
-    let fits = cue.words.iter().enumerate().all(|(k, pattern)| {
-        words
-            .get(at + k)
-            .is_some_and(|t| word_matches(text, t, pattern))
-    });
-    fits && !at
-        .checked_sub(1)
-        .and_then(|p| words.get(p))
-        .is_some_and(|t| t.is_any(text, cue.not_after))
-}
-
-fn has_cue(text: &str, scope: &[Token], cues: &Cues) -> bool {
-    let words: Vec<&Token> = scope.iter().filter(|t| t.is_word()).collect();
-    (0..words.len()).any(|at| cues.at(text, &words, at))
+fn has_cue(text: &str, words: &[&Token], cues: &Cues) -> bool {
+    (0..words.len()).any(|at| cues.at(text, words, at))
 }
 
 /// Whether the claim's main clause is negated (see the module docs for scope).
-fn negated(text: &str, scope: &[Token]) -> bool {
+fn negated<'t>(text: &str, scope: impl Iterator<Item = &'t Token>) -> bool {
     let mut segment: Vec<&Token> = Vec::new();
     let mut depth = 0usize;
-    for tok in scope.iter().chain(std::iter::once(&Token {
-        range: 0..0,
-        kind: Kind::Punct(','),
-    })) {
+    for tok in scope {
         match tok.kind {
             Kind::Punct('(' | '[') => depth += 1,
             Kind::Punct(')' | ']') => depth = depth.saturating_sub(1),
@@ -1132,17 +1197,16 @@ fn negated(text: &str, scope: &[Token]) -> bool {
             _ => {}
         }
     }
-    false
+    // The end of the scope closes the last segment, as a comma would.
+    depth == 0 && segment_negated(text, &segment)
 }
 
 fn segment_negated(text: &str, words: &[&Token]) -> bool {
-    const NEGATION_WORDS: &[&str] = &["not", "no", "never", "longer"];
-    let head = words.iter().find(|t| !t.is_any(text, NEGATION_WORDS));
+    static NEGATION_WORDS: &Words = word_set!["not", "no", "never", "longer"];
+    let head = words.iter().find(|t| !t.is_in(NEGATION_WORDS));
     let subordinate = head.is_some_and(|t| {
         let word = t.text(text);
-        t.is_any(text, SUBORDINATORS)
-            || t.is_any(text, &["despite", "without"])
-            || word.ends_with("ing")
+        t.is_in(SUBORDINATORS) || t.is_in(word_set!["despite", "without"]) || word.ends_with("ing")
     });
     if subordinate {
         return false;
@@ -1394,6 +1458,17 @@ mod tests {
         for &(text, expected) in cases {
             let got: Vec<bool> = voices(text).into_iter().map(|v| v.3).collect();
             assert_eq!(got, [expected], "{text}");
+        }
+    }
+
+    #[test]
+    fn cue_words_fit_a_key() {
+        for cues in [&CONDITIONAL, &PLANNED, &HEDGED, &NEGATIONS] {
+            for cue in cues.list {
+                for word in cue.words.iter().chain(cue.not_after) {
+                    assert!(word.len() <= MAX_KEY_BYTES, "{word}");
+                }
+            }
         }
     }
 }
