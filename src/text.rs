@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
+mod segment;
 
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -22,7 +22,7 @@ pub(crate) fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let slice = &text[range];
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut glue = false;
-    for (offset, piece) in slice.split_sentence_bound_indices() {
+    for (offset, piece) in segment::sentence_bounds(slice) {
         let Some(trimmed) = trim(text, base + offset..base + offset + piece.len()) else {
             continue;
         };
@@ -73,8 +73,8 @@ pub(crate) struct Word<'t> {
 /// The words (letters or digits) of `text[range]`, with offsets into `text`.
 pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
     let base = range.start;
-    text[range]
-        .unicode_word_indices()
+    segment::word_bounds(&text[range])
+        .filter(|(_, piece)| piece.chars().any(char::is_alphanumeric))
         .map(|(offset, word)| Word {
             range: base + offset..base + offset + word.len(),
             text: word,
@@ -86,7 +86,7 @@ pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
 /// space and single punctuation marks, so that the pieces concatenate back
 /// to the text.
 pub(crate) fn diff_pieces(text: &str) -> Vec<&str> {
-    text.split_word_bounds().collect()
+    segment::word_bounds(text).map(|(_, piece)| piece).collect()
 }
 
 #[cfg(test)]
@@ -132,9 +132,365 @@ mod tests {
         assert!(sentence_texts(" \n\r\n\t ").is_empty());
     }
 
+    fn word_texts(text: &str) -> Vec<&str> {
+        words(text, 0..text.len())
+            .into_iter()
+            .map(|w| w.text)
+            .collect()
+    }
+
+    #[test]
+    fn words_follow_uax29() {
+        assert_eq!(
+            word_texts(
+                "Alma-Ata’s mayor didn't say 1,000 or 2.5 (U.S.) COVID19 cafe\u{301} 🙂 東京"
+            ),
+            [
+                "Alma",
+                "Ata’s",
+                "mayor",
+                "didn't",
+                "say",
+                "1,000",
+                "or",
+                "2.5",
+                "U.S",
+                "COVID19",
+                "cafe\u{301}",
+                "東",
+                "京"
+            ]
+        );
+        // A narrow no-break space joins the groups of a number (ExtendNumLet).
+        assert_eq!(
+            word_texts("10\u{202F}000 people"),
+            ["10\u{202F}000", "people"]
+        );
+    }
+
+    #[test]
+    fn sentences_follow_uax29() {
+        // A full stop before a lower-case word ends nothing (SB8); `!` and
+        // `?` end a sentence whatever follows (SB11).
+        assert_eq!(
+            sentence_texts("It rose 3.5 per cent. e.g. this. “Yes!” he said. Next。次\u{2028}Last"),
+            [
+                "It rose 3.5 per cent. e.g. this.",
+                "“Yes!”",
+                "he said.",
+                "Next。",
+                "次",
+                "Last"
+            ]
+        );
+    }
+
+    #[test]
+    fn diff_pieces_keep_marks_and_emoji_whole() {
+        let text = "a  b\t\t👨\u{200D}👩\u{200D}👧 e\u{301}.\r\n";
+        assert_eq!(
+            diff_pieces(text),
+            [
+                "a",
+                "  ",
+                "b",
+                "\t",
+                "\t",
+                "👨\u{200D}👩\u{200D}👧",
+                " ",
+                "e\u{301}",
+                ".",
+                "\r\n"
+            ]
+        );
+    }
+
     #[test]
     fn diff_pieces_concatenate_back() {
         let text = "Normal life, “gradually” — returns. 🙂 e\u{301}";
         assert_eq!(diff_pieces(text).concat(), text);
+    }
+}
+
+/// The hand-written segmenters against `unicode-segmentation`, the crate they
+/// replace (a dev-dependency only): the same pieces on every text the project
+/// ships and on generated news-like strings.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod differential {
+    use super::segment::{sentence_bounds, word_bounds};
+    use unicode_segmentation::UnicodeSegmentation;
+
+    /// Every text of the repository: seeds, bench texts, evaluation pairs and
+    /// the fuzzers' seed inputs.
+    fn corpus() -> Vec<(String, String)> {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let mut out = Vec::new();
+        for dir in [
+            "seeds",
+            "benches/texts",
+            "fuzz/seeds/compare",
+            "fuzz/seeds/times",
+        ] {
+            let Ok(entries) = std::fs::read_dir(format!("{root}/{dir}")) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                let Ok(bytes) = std::fs::read(&path) else {
+                    continue;
+                };
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                out.push((path.display().to_string(), text));
+            }
+        }
+        let pairs = format!("{root}/tests/eval/pairs");
+        for entry in std::fs::read_dir(pairs).into_iter().flatten().flatten() {
+            let path = entry.path();
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            let json: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+            for side in ["a", "b"] {
+                if let Some(account) = json[side]["text"].as_str() {
+                    out.push((format!("{}:{side}", path.display()), account.to_string()));
+                }
+            }
+        }
+        assert!(out.len() > 40, "the corpus is missing: {} texts", out.len());
+        out
+    }
+
+    /// Where the two segmenters part on `text`, if they do.
+    fn difference(text: &str) -> Option<String> {
+        let old: Vec<_> = text.split_word_bound_indices().collect();
+        let new: Vec<_> = word_bounds(text).collect();
+        if old != new {
+            let at = old.iter().zip(&new).position(|(o, n)| o != n).unwrap_or(0);
+            return Some(format!(
+                "word bounds at {at}: old {:?} new {:?}",
+                &old[at..(at + 3).min(old.len())],
+                &new[at..(at + 3).min(new.len())]
+            ));
+        }
+        let old: Vec<_> = text.split_sentence_bound_indices().collect();
+        let new = sentence_bounds(text);
+        if old != new {
+            let at = old.iter().zip(&new).position(|(o, n)| o != n).unwrap_or(0);
+            return Some(format!(
+                "sentence bounds at {at}: old {:?} new {:?}",
+                &old[at..(at + 2).min(old.len())],
+                &new[at..(at + 2).min(new.len())]
+            ));
+        }
+        let old: Vec<_> = text.unicode_word_indices().collect();
+        let new: Vec<_> = super::words(text, 0..text.len())
+            .into_iter()
+            .map(|w| (w.range.start, w.text))
+            .collect();
+        (old != new).then(|| format!("words: old {old:?} new {new:?}"))
+    }
+
+    #[test]
+    fn same_pieces_as_unicode_segmentation_on_the_corpus() {
+        let differences: Vec<String> = corpus()
+            .iter()
+            .filter_map(|(name, text)| difference(text).map(|d| format!("{name}: {d}")))
+            .collect();
+        assert!(differences.is_empty(), "{}", differences.join("\n"));
+    }
+
+    /// A small deterministic generator (xorshift), so that failures repeat.
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+    }
+
+    /// Strings of news-like pieces: words in several scripts, numbers, every
+    /// kind of stop, quote, bracket, space and line break, marks and emoji.
+    #[test]
+    fn same_pieces_as_unicode_segmentation_on_generated_text() {
+        const PIECES: &[&str] = &[
+            "the",
+            "The",
+            "U",
+            "S",
+            "e",
+            "g",
+            "Kazakhstan",
+            "Алма",
+            "Ата",
+            "город",
+            "Москва",
+            "Αθήνα",
+            "القاهرة",
+            "שלום",
+            "नमस्ते",
+            "서울",
+            "東京",
+            "ひらがな",
+            "カタカナ",
+            "ไทย",
+            "ǅ",
+            "e\u{301}",
+            "\u{301}",
+            "\u{20E3}",
+            "1",
+            "2",
+            "2022",
+            "3",
+            "5",
+            "²",
+            "½",
+            "Ⅻ",
+            "٣",
+            "١٠",
+            ".",
+            ".",
+            ".",
+            "!",
+            "?",
+            "…",
+            "。",
+            "！",
+            "？",
+            "‼",
+            ",",
+            ",",
+            ";",
+            ":",
+            "-",
+            "–",
+            "—",
+            "'",
+            "’",
+            "‘",
+            "\"",
+            "“",
+            "”",
+            "„",
+            "«",
+            "»",
+            "(",
+            ")",
+            "[",
+            "]",
+            "、",
+            "·",
+            "_",
+            "/",
+            "%",
+            "$",
+            "€",
+            "@",
+            "#",
+            "&",
+            "*",
+            " ",
+            " ",
+            " ",
+            " ",
+            "  ",
+            "\t",
+            "\u{A0}",
+            "\u{202F}",
+            "\u{2009}",
+            "\u{3000}",
+            "\n",
+            "\n",
+            "\r\n",
+            "\r",
+            "\u{2028}",
+            "\u{2029}",
+            "\u{85}",
+            "\u{B}",
+            "\u{C}",
+            "\u{AD}",
+            "\u{200B}",
+            "\u{200C}",
+            "\u{200D}",
+            "\u{2060}",
+            "\u{FEFF}",
+            "\u{200F}",
+            "\u{202E}",
+            "\u{FE0F}",
+            "🙂",
+            "👍🏽",
+            "👨\u{200D}👩\u{200D}👧",
+            "🇰🇿",
+            "🇰",
+            "©",
+            "™",
+            "\u{1F3FB}",
+            "\u{E0067}",
+            "\u{FFFD}",
+            "\u{0}",
+        ];
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        let mut failures = Vec::new();
+        for _ in 0..30_000 {
+            let len = 1 + rng.below(14);
+            let text: String = (0..len).map(|_| PIECES[rng.below(PIECES.len())]).collect();
+            if let Some(d) = difference(&text) {
+                failures.push(format!("{text:?}: {d}"));
+            }
+        }
+        // And every ASCII character, the fast paths' domain, densely.
+        const ASCII: &[u8] = b"aZ19 .,;:'_\"\r\n\t-!?()";
+        for _ in 0..30_000 {
+            let len = 1 + rng.below(10);
+            let text: String = (0..len)
+                .map(|_| match rng.below(4) {
+                    0 => char::from(rng.below(128) as u8),
+                    _ => char::from(ASCII[rng.below(ASCII.len())]),
+                })
+                .collect();
+            if let Some(d) = difference(&text) {
+                failures.push(format!("{text:?}: {d}"));
+            }
+        }
+        failures.truncate(20);
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// Diagnostic, not run by default (`cargo test -- --ignored chars`): each
+    /// character in a few contexts, the differing ones as ranges.
+    #[test]
+    #[ignore]
+    fn every_char_in_context() {
+        let mut ranges: Vec<(u32, u32)> = Vec::new();
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            let contexts = [
+                format!("a{c}b"),
+                format!("1{c}2"),
+                format!("{c}{c}"),
+                format!(" {c} "),
+                format!("x.{c}a"),
+                format!("x. {c}B"),
+                format!("x{c}. a"),
+                format!("\u{200D}{c}"),
+            ];
+            if contexts.iter().any(|t| difference(t).is_some()) {
+                let u = c as u32;
+                match ranges.last_mut() {
+                    Some(last) if last.1 + 1 == u => last.1 = u,
+                    _ => ranges.push((u, u)),
+                }
+            }
+        }
+        let list: Vec<String> = ranges
+            .iter()
+            .map(|&(a, b)| {
+                if a == b {
+                    format!("{a:X}")
+                } else {
+                    format!("{a:X}-{b:X}")
+                }
+            })
+            .collect();
+        println!("{} ranges differ: {}", ranges.len(), list.join(" "));
     }
 }
