@@ -135,8 +135,46 @@ const TIME_UNITS: &[&str] = &[
     "december",
 ];
 
+/// Whether `word` lower-cased (`str::to_lowercase`) is `lower`, an ASCII
+/// word: compared in place for ASCII words, which are nearly all of them.
+fn lower_is(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.eq_ignore_ascii_case(lower)
+    } else {
+        word.to_lowercase() == lower
+    }
+}
+
+/// Whether `word` lower-cased is one of `list` (ASCII words).
+fn lower_in(word: &str, list: &[&str]) -> bool {
+    if word.is_ascii() {
+        list.iter().any(|w| word.eq_ignore_ascii_case(w))
+    } else {
+        let lower = word.to_lowercase();
+        list.contains(&lower.as_str())
+    }
+}
+
 fn parse_number(word: &str) -> Option<f64> {
-    let lower = word.to_lowercase();
+    if !word.is_ascii() {
+        return parse_number_lowered(&word.to_lowercase());
+    }
+    // ASCII: lower-casing changes letters only, and letters other than `e`
+    // (read in either case) make no number.
+    if let Some(&(_, v)) = SMALL.iter().find(|(w, _)| word.eq_ignore_ascii_case(w)) {
+        return Some(v);
+    }
+    if word.as_bytes().first()?.is_ascii_digit() {
+        if !word.contains(',') {
+            return parse_decimal(word).filter(|v| v.is_finite());
+        }
+        let cleaned: String = word.chars().filter(|c| *c != ',').collect();
+        return parse_decimal(&cleaned).filter(|v| v.is_finite());
+    }
+    None
+}
+
+fn parse_number_lowered(lower: &str) -> Option<f64> {
     if let Some(&(_, v)) = SMALL.iter().find(|(w, _)| *w == lower) {
         return Some(v);
     }
@@ -231,21 +269,30 @@ pub(crate) fn quantities(text: &str, words: &[Word<'_>]) -> Vec<Quantity> {
         };
         let first = at;
         // Numbers straight after a month name are days of a date.
-        if first > 0 && TIME_UNITS.contains(&words[first - 1].text.to_lowercase().as_str()) {
+        if first > 0 && lower_in(words[first - 1].text, TIME_UNITS) {
             at += 1;
             continue;
         }
         let mut next = at + 1;
         while let Some(scale) = words.get(next).and_then(|w| {
-            let lower = w.text.to_lowercase();
-            SCALES.iter().find(|(s, _)| *s == lower).map(|(_, v)| *v)
+            SCALES
+                .iter()
+                .find(|(s, _)| lower_is(w.text, s))
+                .map(|(_, v)| *v)
         }) {
             value *= scale;
             next += 1;
         }
         let end_of_number = words[next - 1].range.end;
         let percent = text.get(end_of_number..).is_some_and(|rest| {
-            rest.starts_with('%') || rest.trim_start().to_lowercase().starts_with("percent")
+            // Only ASCII letters lower-case to ASCII ones that spell
+            // `percent`, so its first bytes tell.
+            rest.starts_with('%')
+                || rest
+                    .trim_start()
+                    .as_bytes()
+                    .get(..7)
+                    .is_some_and(|head| head.eq_ignore_ascii_case(b"percent"))
         });
         let mut unit = None;
         if percent {
@@ -262,15 +309,14 @@ pub(crate) fn quantities(text: &str, words: &[Word<'_>]) -> Vec<Quantity> {
                     // Fold `injured`/`wounded` into one unit via the paraphrase table.
                     let folded = crate::paraphrase::table().terms(std::slice::from_ref(w));
                     unit = Some(match folded.first() {
-                        Some(term) => term.key.clone(),
+                        Some(term) => term.key.to_string(),
                         None => crate::paraphrase::stem(&lower),
                     });
                 }
                 break;
             }
         }
-        let approximate = first > 0
-            && APPROX.contains(&words[first - 1].text.to_lowercase().as_str())
+        let approximate = first > 0 && lower_in(words[first - 1].text, APPROX)
             || first > 1 && words[first - 1].text.eq_ignore_ascii_case("than");
         if let Some(unit) = unit.filter(|u| !TIME_UNITS.iter().any(|t| u.starts_with(t))) {
             let start = if approximate {
