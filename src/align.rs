@@ -100,37 +100,53 @@ fn keys<'f>(f: &'f Features, vocabulary: &mut Vocabulary<'f>) -> Keys<'f> {
         Entity,
         Topic,
     }
-    fn ids<'f, K: AsRef<str>>(list: &'f [K], kind: Kind, v: &mut Vocabulary<'f>) -> Vec<u32> {
-        let mut out: Vec<u32> = list
-            .iter()
-            .map(|k| {
-                let key = k.as_ref();
-                // A term key spelt like a prefixed entity or topic key is that key.
-                let (map, key) = match (kind, key.as_bytes().first()) {
-                    (Kind::Term, Some(b'@')) => (&mut v.entities, &key[1..]),
-                    (Kind::Term, Some(b'#')) => (&mut v.topics, &key[1..]),
-                    (Kind::Term, _) => (&mut v.terms, key),
-                    (Kind::Entity, _) => (&mut v.entities, key),
-                    (Kind::Topic, _) => (&mut v.topics, key),
-                };
-                let next = v.len;
-                let id = *map.entry(key).or_insert(next);
-                if id == next {
-                    v.len += 1;
-                }
-                id
-            })
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
+    fn id<'f>(key: &'f str, kind: Kind, v: &mut Vocabulary<'f>) -> u32 {
+        // A term key spelt like a prefixed entity or topic key is that key.
+        let (map, key) = match (kind, key.as_bytes().first()) {
+            (Kind::Term, Some(b'@')) => (&mut v.entities, &key[1..]),
+            (Kind::Term, Some(b'#')) => (&mut v.topics, &key[1..]),
+            (Kind::Term, _) => (&mut v.terms, key),
+            (Kind::Entity, _) => (&mut v.entities, key),
+            (Kind::Topic, _) => (&mut v.topics, key),
+        };
+        let next = v.len;
+        let id = *map.entry(key).or_insert(next);
+        if id == next {
+            v.len += 1;
+        }
+        id
     }
+    fn sorted(mut ids: Vec<u32>) -> Vec<u32> {
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+    fn ids<'f, K: AsRef<str>>(list: &'f [K], kind: Kind, v: &mut Vocabulary<'f>) -> Vec<u32> {
+        list.iter().map(|k| id(k.as_ref(), kind, v)).collect()
+    }
+    let own = ids(&f.own, Kind::Term, vocabulary);
+    // The content terms are own terms, and both lists are sorted: their ids
+    // are found by walking the own terms alongside, not by hashing again.
+    let mut at = 0;
+    let content: Vec<u32> = f
+        .content
+        .iter()
+        .map(|key| {
+            while f.own.get(at).is_some_and(|o| o < key) {
+                at += 1;
+            }
+            match (f.own.get(at), own.get(at)) {
+                (Some(o), Some(&found)) if o == key => found,
+                _ => id(key, Kind::Term, vocabulary),
+            }
+        })
+        .collect();
     Keys {
-        own: ids(&f.own, Kind::Term, vocabulary),
-        content: ids(&f.content, Kind::Term, vocabulary),
-        context: ids(&f.context, Kind::Term, vocabulary),
-        entities: ids(&f.entities, Kind::Entity, vocabulary),
-        topics: ids(&f.topics, Kind::Topic, vocabulary),
+        own: sorted(own),
+        content: sorted(content),
+        context: sorted(ids(&f.context, Kind::Term, vocabulary)),
+        entities: sorted(ids(&f.entities, Kind::Entity, vocabulary)),
+        topics: sorted(ids(&f.topics, Kind::Topic, vocabulary)),
         surface: &f.surface,
     }
 }
@@ -231,6 +247,15 @@ fn dot(x: &Vector, y: &Vector) -> f64 {
 /// Aligns the claims of A and B; links come back sorted by (a, b).
 pub(crate) fn align(fa: &[Features], fb: &[Features], threshold: f64) -> Vec<Link> {
     let mut vocabulary = Vocabulary::default();
+    let (mut terms, mut entities, mut topics) = (0, 0, 0);
+    for f in fa.iter().chain(fb) {
+        terms += f.own.len() + f.context.len();
+        entities += f.entities.len();
+        topics += f.topics.len();
+    }
+    vocabulary.terms.reserve(terms);
+    vocabulary.entities.reserve(entities);
+    vocabulary.topics.reserve(topics);
     let keys_a: Vec<Keys> = fa.iter().map(|f| keys(f, &mut vocabulary)).collect();
     let keys_b: Vec<Keys> = fb.iter().map(|f| keys(f, &mut vocabulary)).collect();
     let mut df = vec![0usize; vocabulary.len()];
@@ -331,7 +356,14 @@ fn candidates(
                 partial[j] += mine * theirs + f64::MIN_POSITIVE;
             }
         }
-        touched.sort_by(|&x, &y| partial[y].total_cmp(&partial[x]).then(x.cmp(&y)));
+        // Best partial score first, then text order: a total order, so the
+        // shortlist is the same whether the rest is sorted or not.
+        let order = |x: &usize, y: &usize| partial[*y].total_cmp(&partial[*x]).then(x.cmp(y));
+        if touched.len() > SHORTLIST {
+            touched.select_nth_unstable_by(SHORTLIST - 1, order);
+        }
+        let shortlist = touched.len().min(SHORTLIST);
+        touched[..shortlist].sort_unstable_by(order);
         let mut found: Vec<Link> = Vec::new();
         for &j in touched.iter().take(SHORTLIST) {
             // Names and topics alone do not make two claims one fact: they

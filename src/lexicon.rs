@@ -125,21 +125,21 @@ fn stem_uncached(word: &str) -> String {
 
 /// Whether a word (in any case) is an English function word.
 pub(crate) fn is_stopword(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<HashSet<&'static [u8]>> = OnceLock::new();
     // The list is lower-case ASCII and no word is longer than 10 bytes.
     if word.len() > 10 {
         return false;
     }
-    let set = SET.get_or_init(|| STOPWORDS.split_whitespace().collect());
+    let set = SET.get_or_init(|| STOPWORDS.split_whitespace().map(str::as_bytes).collect());
     if word.is_ascii() {
         // Lower-cased on the stack: the same as `to_lowercase` for ASCII.
         let mut buffer = [0u8; 10];
         let lower = &mut buffer[..word.len()];
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
-        return std::str::from_utf8(lower).is_ok_and(|lower| set.contains(lower));
+        return set.contains(&*lower);
     }
-    set.contains(word.to_lowercase().as_str())
+    set.contains(word.to_lowercase().as_bytes())
 }
 
 #[cfg(test)]

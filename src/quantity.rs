@@ -1,6 +1,9 @@
 //! Numbers and what they count: `60 tons per day`, `about 300 buses`,
 //! `twelve injured`, `5%`.
 
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::OnceLock;
+
 use crate::text::Word;
 
 /// A number in a claim and the unit it counts.
@@ -161,17 +164,25 @@ fn parse_number(word: &str) -> Option<f64> {
     }
     // ASCII: lower-casing changes letters only, and letters other than `e`
     // (read in either case) make no number.
-    if let Some(&(_, v)) = SMALL.iter().find(|(w, _)| word.eq_ignore_ascii_case(w)) {
-        return Some(v);
-    }
     if word.as_bytes().first()?.is_ascii_digit() {
+        // No number word starts with a digit.
         if !word.contains(',') {
             return parse_decimal(word).filter(|v| v.is_finite());
         }
         let cleaned: String = word.chars().filter(|c| *c != ',').collect();
         return parse_decimal(&cleaned).filter(|v| v.is_finite());
     }
-    None
+    // Number words are 3 to 9 letters long.
+    if !(3..=9).contains(&word.len()) {
+        return None;
+    }
+    static BY_WORD: OnceLock<HashMap<&'static [u8], f64>> = OnceLock::new();
+    let by_word = BY_WORD.get_or_init(|| SMALL.iter().map(|&(w, v)| (w.as_bytes(), v)).collect());
+    let mut buffer = [0u8; 9];
+    let lower = &mut buffer[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    by_word.get(&*lower).copied()
 }
 
 fn parse_number_lowered(lower: &str) -> Option<f64> {
@@ -346,6 +357,17 @@ mod tests {
             .into_iter()
             .map(|q| (q.value, q.unit, q.approximate))
             .collect()
+    }
+
+    #[test]
+    fn number_words_are_letters_3_to_9_long() {
+        for (word, _) in SMALL {
+            assert!((3..=9).contains(&word.len()), "{word}");
+            assert!(word.bytes().all(|b| b.is_ascii_lowercase()), "{word}");
+        }
+        for (word, value) in [("Twelve", Some(12.0)), ("1,500", Some(1500.0)), ("x", None)] {
+            assert_eq!(parse_number(word), value, "{word}");
+        }
     }
 
     #[test]
