@@ -19,7 +19,6 @@
 //!    items on the other side.
 
 use rustc_hash::FxHashMap as HashMap;
-use std::rc::Rc;
 
 use crate::features::Features;
 
@@ -73,6 +72,8 @@ struct Vocabulary<'f> {
     entities: HashMap<&'f str, u32>,
     topics: HashMap<&'f str, u32>,
     len: u32,
+    /// Ids of the claims' words as written, for [`dice`] (apart from the keys).
+    words: HashMap<&'f str, u32>,
 }
 
 impl<'f> Vocabulary<'f> {
@@ -82,17 +83,18 @@ impl<'f> Vocabulary<'f> {
 }
 
 /// The keys of a claim, by kind, as vocabulary ids.
-struct Keys<'f> {
+struct Keys {
     own: Vec<u32>,
     content: Vec<u32>,
     context: Vec<u32>,
     entities: Vec<u32>,
     topics: Vec<u32>,
-    /// The claim's words as written, for [`Link::rank`]'s tie-breaker.
-    surface: &'f [Rc<str>],
+    /// The claim's words as written, for [`Link::rank`]'s tie-breaker, as
+    /// word ids in ascending order (with repeats).
+    surface: Vec<u32>,
 }
 
-fn keys<'f>(f: &'f Features, vocabulary: &mut Vocabulary<'f>) -> Keys<'f> {
+fn keys<'f>(f: &'f Features, vocabulary: &mut Vocabulary<'f>) -> Keys {
     /// Which of the vocabulary's maps a key goes to, and under what name.
     #[derive(Clone, Copy)]
     enum Kind {
@@ -147,7 +149,19 @@ fn keys<'f>(f: &'f Features, vocabulary: &mut Vocabulary<'f>) -> Keys<'f> {
         context: sorted(ids(&f.context, Kind::Term, vocabulary)),
         entities: sorted(ids(&f.entities, Kind::Entity, vocabulary)),
         topics: sorted(ids(&f.topics, Kind::Topic, vocabulary)),
-        surface: &f.surface,
+        surface: {
+            let words = &mut vocabulary.words;
+            let mut ids: Vec<u32> = f
+                .surface
+                .iter()
+                .map(|w| {
+                    let next = words.len() as u32;
+                    *words.entry(&**w).or_insert(next)
+                })
+                .collect();
+            ids.sort_unstable();
+            ids
+        },
     }
 }
 
@@ -256,6 +270,8 @@ pub(crate) fn align(fa: &[Features], fb: &[Features], threshold: f64) -> Vec<Lin
     vocabulary.terms.reserve(terms);
     vocabulary.entities.reserve(entities);
     vocabulary.topics.reserve(topics);
+    let words: usize = fa.iter().chain(fb).map(|f| f.surface.len()).sum();
+    vocabulary.words.reserve(words.min(1 << 16));
     let keys_a: Vec<Keys> = fa.iter().map(|f| keys(f, &mut vocabulary)).collect();
     let keys_b: Vec<Keys> = fb.iter().map(|f| keys(f, &mut vocabulary)).collect();
     let mut df = vec![0usize; vocabulary.len()];
@@ -373,7 +389,7 @@ fn candidates(
             }
             let score = similarity(v, &vectors_b[j]);
             if score >= threshold {
-                let surface = dice(k.surface, keys_b[j].surface);
+                let surface = dice(&k.surface, &keys_b[j].surface);
                 found.push(Link {
                     a: i,
                     b: j,
@@ -426,8 +442,9 @@ fn best_of_each(links: Vec<Link>, nb: usize) -> Vec<Link> {
         .collect()
 }
 
-/// The Dice coefficient of two sorted word lists (with repeats).
-fn dice(x: &[Rc<str>], y: &[Rc<str>]) -> f64 {
+/// The Dice coefficient of two sorted word lists (with repeats): the same
+/// whatever the order the words are sorted in, as long as it is one order.
+fn dice(x: &[u32], y: &[u32]) -> f64 {
     if x.is_empty() && y.is_empty() {
         return 0.0;
     }
@@ -648,6 +665,7 @@ fn add_secondary_links(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::rc::Rc;
 
     fn f(own: &[&str]) -> Features {
         let terms: Vec<Rc<str>> = own.iter().map(|&s| Rc::from(s)).collect();
