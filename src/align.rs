@@ -19,6 +19,7 @@
 //!    items on the other side.
 
 use rustc_hash::FxHashMap as HashMap;
+use std::rc::Rc;
 
 use crate::features::Features;
 
@@ -72,8 +73,6 @@ struct Vocabulary<'f> {
     entities: HashMap<&'f str, u32>,
     topics: HashMap<&'f str, u32>,
     len: u32,
-    /// Ids of the claims' words as written, for [`dice`] (apart from the keys).
-    words: HashMap<&'f str, u32>,
 }
 
 impl<'f> Vocabulary<'f> {
@@ -83,18 +82,17 @@ impl<'f> Vocabulary<'f> {
 }
 
 /// The keys of a claim, by kind, as vocabulary ids.
-struct Keys {
+struct Keys<'f> {
     own: Vec<u32>,
     content: Vec<u32>,
     context: Vec<u32>,
     entities: Vec<u32>,
     topics: Vec<u32>,
-    /// The claim's words as written, for [`Link::rank`]'s tie-breaker, as
-    /// word ids in ascending order (with repeats).
-    surface: Vec<u32>,
+    /// The claim's words as written, for [`Link::rank`]'s tie-breaker.
+    surface: &'f [Rc<str>],
 }
 
-fn keys<'f>(f: &'f Features, vocabulary: &mut Vocabulary<'f>) -> Keys {
+fn keys<'f>(f: &'f Features, vocabulary: &mut Vocabulary<'f>) -> Keys<'f> {
     /// Which of the vocabulary's maps a key goes to, and under what name.
     #[derive(Clone, Copy)]
     enum Kind {
@@ -149,19 +147,7 @@ fn keys<'f>(f: &'f Features, vocabulary: &mut Vocabulary<'f>) -> Keys {
         context: sorted(ids(&f.context, Kind::Term, vocabulary)),
         entities: sorted(ids(&f.entities, Kind::Entity, vocabulary)),
         topics: sorted(ids(&f.topics, Kind::Topic, vocabulary)),
-        surface: {
-            let words = &mut vocabulary.words;
-            let mut ids: Vec<u32> = f
-                .surface
-                .iter()
-                .map(|w| {
-                    let next = words.len() as u32;
-                    *words.entry(&**w).or_insert(next)
-                })
-                .collect();
-            ids.sort_unstable();
-            ids
-        },
+        surface: &f.surface,
     }
 }
 
@@ -270,8 +256,6 @@ pub(crate) fn align(fa: &[Features], fb: &[Features], threshold: f64) -> Vec<Lin
     vocabulary.terms.reserve(terms);
     vocabulary.entities.reserve(entities);
     vocabulary.topics.reserve(topics);
-    let words: usize = fa.iter().chain(fb).map(|f| f.surface.len()).sum();
-    vocabulary.words.reserve(words.min(1 << 16));
     let keys_a: Vec<Keys> = fa.iter().map(|f| keys(f, &mut vocabulary)).collect();
     let keys_b: Vec<Keys> = fb.iter().map(|f| keys(f, &mut vocabulary)).collect();
     let mut df = vec![0usize; vocabulary.len()];
@@ -389,7 +373,7 @@ fn candidates(
             }
             let score = similarity(v, &vectors_b[j]);
             if score >= threshold {
-                let surface = dice(&k.surface, &keys_b[j].surface);
+                let surface = dice(k.surface, keys_b[j].surface);
                 found.push(Link {
                     a: i,
                     b: j,
@@ -442,15 +426,25 @@ fn best_of_each(links: Vec<Link>, nb: usize) -> Vec<Link> {
         .collect()
 }
 
-/// The Dice coefficient of two sorted word lists (with repeats): the same
-/// whatever the order the words are sorted in, as long as it is one order.
-fn dice(x: &[u32], y: &[u32]) -> f64 {
+/// The Dice coefficient of two sorted word lists (with repeats).
+fn dice(x: &[Rc<str>], y: &[Rc<str>]) -> f64 {
     if x.is_empty() && y.is_empty() {
         return 0.0;
     }
+    // The order of `str`, with shortcuts: words of the same cache entry are
+    // one string, and most words differ in their first byte.
+    let order = |p: &Rc<str>, q: &Rc<str>| {
+        if Rc::ptr_eq(p, q) {
+            return std::cmp::Ordering::Equal;
+        }
+        match (p.as_bytes().first(), q.as_bytes().first()) {
+            (Some(a), Some(b)) if a != b => a.cmp(b),
+            _ => p.cmp(q),
+        }
+    };
     let (mut i, mut j, mut shared) = (0, 0, 0usize);
     while let (Some(p), Some(q)) = (x.get(i), y.get(j)) {
-        match p.cmp(q) {
+        match order(p, q) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
@@ -665,7 +659,6 @@ fn add_secondary_links(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::rc::Rc;
 
     fn f(own: &[&str]) -> Features {
         let terms: Vec<Rc<str>> = own.iter().map(|&s| Rc::from(s)).collect();
