@@ -431,20 +431,9 @@ fn dice(x: &[Rc<str>], y: &[Rc<str>]) -> f64 {
     if x.is_empty() && y.is_empty() {
         return 0.0;
     }
-    // The order of `str`, with shortcuts: words of the same cache entry are
-    // one string, and most words differ in their first byte.
-    let order = |p: &Rc<str>, q: &Rc<str>| {
-        if Rc::ptr_eq(p, q) {
-            return std::cmp::Ordering::Equal;
-        }
-        match (p.as_bytes().first(), q.as_bytes().first()) {
-            (Some(a), Some(b)) if a != b => a.cmp(b),
-            _ => p.cmp(q),
-        }
-    };
     let (mut i, mut j, mut shared) = (0, 0, 0usize);
     while let (Some(p), Some(q)) = (x.get(i), y.get(j)) {
-        match order(p, q) {
+        match crate::features::str_order(p, q) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {

@@ -107,19 +107,19 @@ fn features_in(text: &str, claim: &Claim, sentence_words: &[Word<'_>]) -> Featur
         })
         .map(|t| t.key.clone())
         .collect();
-    content.sort_unstable();
-    content.dedup();
+    content.sort_unstable_by(str_order);
+    content.dedup_by(|x, y| str_order(x, y).is_eq());
     let mut own: Vec<Rc<str>> = own_terms.into_iter().map(|t| t.key).collect();
-    own.sort_unstable();
-    own.dedup();
+    own.sort_unstable_by(str_order);
+    own.dedup_by(|x, y| str_order(x, y).is_eq());
     let mut context: Vec<Rc<str>> = table
         .terms(&context_words)
         .into_iter()
         .map(|t| t.key)
-        .filter(|k| own.binary_search(k).is_err())
+        .filter(|k| own.binary_search_by(|o| str_order(o, k)).is_err())
         .collect();
-    context.sort_unstable();
-    context.dedup();
+    context.sort_unstable_by(str_order);
+    context.dedup_by(|x, y| str_order(x, y).is_eq());
     let mut entities: Vec<String> = claim.entities.iter().map(|e| e.key.clone()).collect();
     entities.sort();
     entities.dedup();
@@ -133,7 +133,7 @@ fn features_in(text: &str, claim: &Claim, sentence_words: &[Word<'_>]) -> Featur
         .map(|info| info.lower.to_string())
         .collect();
     let mut surface: Vec<Rc<str>> = own_infos.iter().map(|info| info.lower.clone()).collect();
-    surface.sort_unstable();
+    surface.sort_unstable_by(str_order);
     // The quantities read the claim's text alone, with offsets into it.
     let (claim_text, quantity_words) = match claim_range {
         Some(range) => {
@@ -185,7 +185,36 @@ fn claim_predicate(claim: &Claim) -> Option<std::ops::Range<usize>> {
     claim.predicate.map(|p| p.start..p.end)
 }
 
+/// The order of the strings (`str`'s), with shortcuts: keys from one cache
+/// entry are one string, and most others differ in their first byte.
+pub(crate) fn str_order(p: &Rc<str>, q: &Rc<str>) -> std::cmp::Ordering {
+    if Rc::ptr_eq(p, q) {
+        return std::cmp::Ordering::Equal;
+    }
+    match (p.as_bytes().first(), q.as_bytes().first()) {
+        (Some(a), Some(b)) if a != b => a.cmp(b),
+        _ => p.cmp(q),
+    }
+}
+
 /// `range` if it lies on char boundaries inside `text`.
 fn checked(text: &str, range: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
     text.get(range.clone()).map(|_| range)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn str_order_is_the_order_of_str() {
+        let words = ["", "a", "ab", "b", "~x", "é", "éa", "Z", "a"];
+        for x in words {
+            for y in words {
+                let (p, q): (Rc<str>, Rc<str>) = (Rc::from(x), Rc::from(y));
+                assert_eq!(str_order(&p, &q), x.cmp(y), "{x:?} {y:?}");
+                assert_eq!(str_order(&p, &p.clone()), std::cmp::Ordering::Equal);
+            }
+        }
+    }
 }

@@ -51,6 +51,17 @@ const SMALL: &[(&str, f64)] = &[
     ("dozen", 12.0),
 ];
 
+/// Which bytes the number words of [`SMALL`] start with.
+const SMALL_FIRST: [bool; 256] = {
+    let mut first = [false; 256];
+    let mut n = 0;
+    while n < SMALL.len() {
+        first[SMALL[n].0.as_bytes()[0] as usize] = true;
+        n += 1;
+    }
+    first
+};
+
 const SCALES: &[(&str, f64)] = &[
     ("hundred", 100.0),
     ("thousand", 1e3),
@@ -172,8 +183,10 @@ fn parse_number(word: &str) -> Option<f64> {
         let cleaned: String = word.chars().filter(|c| *c != ',').collect();
         return parse_decimal(&cleaned).filter(|v| v.is_finite());
     }
-    // Number words are 3 to 9 letters long.
-    if !(3..=9).contains(&word.len()) {
+    // Number words are 3 to 9 letters long and start with few letters.
+    if !(3..=9).contains(&word.len())
+        || !SMALL_FIRST[usize::from(word.as_bytes()[0].to_ascii_lowercase())]
+    {
         return None;
     }
     static BY_WORD: OnceLock<HashMap<&'static [u8], f64>> = OnceLock::new();
