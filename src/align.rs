@@ -19,6 +19,7 @@
 //!    items on the other side.
 
 use rustc_hash::FxHashMap as HashMap;
+use std::rc::Rc;
 
 use crate::features::Features;
 
@@ -63,45 +64,90 @@ const SIBLING_SHARE: f64 = 0.9;
 
 type Vector = Vec<(u32, f64)>;
 
-struct Vocabulary {
-    ids: HashMap<String, u32>,
+/// Ids of the keys of both accounts, numbered in order of first sight.
+/// Term keys, entities and topics are kept apart (as if entity keys had a
+/// leading `@` and topic keys a leading `#`, which no term key has).
+#[derive(Default)]
+struct Vocabulary<'f> {
+    terms: HashMap<&'f str, u32>,
+    entities: HashMap<&'f str, u32>,
+    topics: HashMap<&'f str, u32>,
+    len: u32,
 }
 
-impl Vocabulary {
-    fn id(&mut self, key: &str) -> u32 {
-        let next = self.ids.len() as u32;
-        *self.ids.entry(key.to_string()).or_insert(next)
+impl<'f> Vocabulary<'f> {
+    fn len(&self) -> usize {
+        self.len as usize
     }
 }
 
 /// The keys of a claim, by kind, as vocabulary ids.
-struct Keys {
+struct Keys<'f> {
     own: Vec<u32>,
     content: Vec<u32>,
     context: Vec<u32>,
     entities: Vec<u32>,
     topics: Vec<u32>,
     /// The claim's words as written, for [`Link::rank`]'s tie-breaker.
-    surface: Vec<String>,
+    surface: &'f [Rc<str>],
 }
 
-fn keys(f: &Features, vocabulary: &mut Vocabulary) -> Keys {
-    let mut ids = |list: &[String], prefix: &str| -> Vec<u32> {
-        let mut out: Vec<u32> = list
-            .iter()
-            .map(|k| vocabulary.id(&format!("{prefix}{k}")))
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
-    };
+fn keys<'f>(f: &'f Features, vocabulary: &mut Vocabulary<'f>) -> Keys<'f> {
+    /// Which of the vocabulary's maps a key goes to, and under what name.
+    #[derive(Clone, Copy)]
+    enum Kind {
+        Term,
+        Entity,
+        Topic,
+    }
+    fn id<'f>(key: &'f str, kind: Kind, v: &mut Vocabulary<'f>) -> u32 {
+        // A term key spelt like a prefixed entity or topic key is that key.
+        let (map, key) = match (kind, key.as_bytes().first()) {
+            (Kind::Term, Some(b'@')) => (&mut v.entities, &key[1..]),
+            (Kind::Term, Some(b'#')) => (&mut v.topics, &key[1..]),
+            (Kind::Term, _) => (&mut v.terms, key),
+            (Kind::Entity, _) => (&mut v.entities, key),
+            (Kind::Topic, _) => (&mut v.topics, key),
+        };
+        let next = v.len;
+        let id = *map.entry(key).or_insert(next);
+        if id == next {
+            v.len += 1;
+        }
+        id
+    }
+    fn sorted(mut ids: Vec<u32>) -> Vec<u32> {
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+    fn ids<'f, K: AsRef<str>>(list: &'f [K], kind: Kind, v: &mut Vocabulary<'f>) -> Vec<u32> {
+        list.iter().map(|k| id(k.as_ref(), kind, v)).collect()
+    }
+    let own = ids(&f.own, Kind::Term, vocabulary);
+    // The content terms are own terms, and both lists are sorted: their ids
+    // are found by walking the own terms alongside, not by hashing again.
+    let mut at = 0;
+    let content: Vec<u32> = f
+        .content
+        .iter()
+        .map(|key| {
+            while f.own.get(at).is_some_and(|o| o < key) {
+                at += 1;
+            }
+            match (f.own.get(at), own.get(at)) {
+                (Some(o), Some(&found)) if o == key => found,
+                _ => id(key, Kind::Term, vocabulary),
+            }
+        })
+        .collect();
     Keys {
-        own: ids(&f.own, ""),
-        content: ids(&f.content, ""),
-        context: ids(&f.context, ""),
-        entities: ids(&f.entities, "@"),
-        topics: ids(&f.topics, "#"),
-        surface: f.surface.clone(),
+        own: sorted(own),
+        content: sorted(content),
+        context: sorted(ids(&f.context, Kind::Term, vocabulary)),
+        entities: sorted(ids(&f.entities, Kind::Entity, vocabulary)),
+        topics: sorted(ids(&f.topics, Kind::Topic, vocabulary)),
+        surface: &f.surface,
     }
 }
 
@@ -116,12 +162,18 @@ struct Vectors {
     full: Vector,
 }
 
-fn normalised(weights: HashMap<u32, f64>) -> Vector {
-    // Sorted before summing: a HashMap's order changes from run to run, and
-    // float sums in another order round differently, so ties would not be
-    // broken the same way twice.
-    let mut v: Vector = weights.into_iter().collect();
-    v.sort_unstable_by_key(|&(id, _)| id);
+/// Sorts `entries` by id and keeps the first entry of each id, as a map
+/// filled in their order with `entry().or_insert()` would.
+fn first_of_each(mut entries: Vector) -> Vector {
+    // Stable, so that entries of one id stay in their order.
+    entries.sort_by_key(|&(id, _)| id);
+    entries.dedup_by_key(|&mut (id, _)| id);
+    entries
+}
+
+fn normalised(mut v: Vector) -> Vector {
+    // Summed in the order of the ids, so that the float sum rounds the same
+    // way every time and ties are broken the same way twice.
     let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
     if norm > 0.0 {
         for (_, w) in &mut v {
@@ -134,23 +186,27 @@ fn normalised(weights: HashMap<u32, f64>) -> Vector {
 }
 
 fn vectors(k: &Keys, idf: &[f64]) -> Vectors {
-    let mut core: HashMap<u32, f64> = HashMap::default();
-    for &id in &k.own {
-        core.insert(id, idf[id as usize]);
-    }
-    for &id in &k.entities {
-        core.insert(id, idf[id as usize] * ENTITY_WEIGHT);
-    }
-    for &id in &k.topics {
-        core.insert(id, TOPIC_WEIGHT);
-    }
-    let mut full = core.clone();
-    for &id in &k.context {
-        full.entry(id).or_insert(idf[id as usize] * CONTEXT_WEIGHT);
-    }
+    // A topic's weight wins over an entity's, an entity's over a term's.
+    let mut core: Vector = Vec::with_capacity(k.own.len() + k.entities.len() + k.topics.len());
+    core.extend(k.topics.iter().map(|&id| (id, TOPIC_WEIGHT)));
+    core.extend(
+        k.entities
+            .iter()
+            .map(|&id| (id, idf[id as usize] * ENTITY_WEIGHT)),
+    );
+    core.extend(k.own.iter().map(|&id| (id, idf[id as usize])));
+    let core = first_of_each(core);
+    // The sentence's terms count where the core has no weight of its own.
+    let mut full = Vec::with_capacity(core.len() + k.context.len());
+    full.extend_from_slice(&core);
+    full.extend(
+        k.context
+            .iter()
+            .map(|&id| (id, idf[id as usize] * CONTEXT_WEIGHT)),
+    );
     Vectors {
         core: normalised(core),
-        full: normalised(full),
+        full: normalised(first_of_each(full)),
     }
 }
 
@@ -190,12 +246,19 @@ fn dot(x: &Vector, y: &Vector) -> f64 {
 
 /// Aligns the claims of A and B; links come back sorted by (a, b).
 pub(crate) fn align(fa: &[Features], fb: &[Features], threshold: f64) -> Vec<Link> {
-    let mut vocabulary = Vocabulary {
-        ids: HashMap::default(),
-    };
+    let mut vocabulary = Vocabulary::default();
+    let (mut terms, mut entities, mut topics) = (0, 0, 0);
+    for f in fa.iter().chain(fb) {
+        terms += f.own.len() + f.context.len();
+        entities += f.entities.len();
+        topics += f.topics.len();
+    }
+    vocabulary.terms.reserve(terms);
+    vocabulary.entities.reserve(entities);
+    vocabulary.topics.reserve(topics);
     let keys_a: Vec<Keys> = fa.iter().map(|f| keys(f, &mut vocabulary)).collect();
     let keys_b: Vec<Keys> = fb.iter().map(|f| keys(f, &mut vocabulary)).collect();
-    let mut df = vec![0usize; vocabulary.ids.len()];
+    let mut df = vec![0usize; vocabulary.len()];
     for k in keys_a.iter().chain(&keys_b) {
         let mut seen: Vec<u32> = k
             .own
@@ -256,13 +319,13 @@ fn candidates(
             .and_then(|at| v.get(at))
             .map_or(0.0, |&(_, w)| w)
     };
-    let mut postings: HashMap<u32, Vec<(usize, f64)>> = HashMap::default();
+    // Ids are dense: one list per id of the vocabulary.
+    let mut postings: Vec<Vec<(usize, f64)>> = vec![Vec::new(); df.len()];
     for (j, (k, v)) in keys_b.iter().zip(vectors_b).enumerate() {
         for &id in k.own.iter().chain(&k.entities) {
-            postings
-                .entry(id)
-                .or_default()
-                .push((j, weight(&v.core, id)));
+            if let Some(list) = postings.get_mut(id as usize) {
+                list.push((j, weight(&v.core, id)));
+            }
         }
     }
     let mut out: Vec<Link> = Vec::new();
@@ -274,7 +337,10 @@ fn candidates(
         ids.dedup();
         let mut budget = POSTINGS_BUDGET;
         for id in ids {
-            let Some(list) = postings.get(&id).filter(|l| l.len() <= cap) else {
+            let Some(list) = postings
+                .get(id as usize)
+                .filter(|l| !l.is_empty() && l.len() <= cap)
+            else {
                 continue;
             };
             if list.len() > budget {
@@ -290,7 +356,14 @@ fn candidates(
                 partial[j] += mine * theirs + f64::MIN_POSITIVE;
             }
         }
-        touched.sort_by(|&x, &y| partial[y].total_cmp(&partial[x]).then(x.cmp(&y)));
+        // Best partial score first, then text order: a total order, so the
+        // shortlist is the same whether the rest is sorted or not.
+        let order = |x: &usize, y: &usize| partial[*y].total_cmp(&partial[*x]).then(x.cmp(y));
+        if touched.len() > SHORTLIST {
+            touched.select_nth_unstable_by(SHORTLIST - 1, order);
+        }
+        let shortlist = touched.len().min(SHORTLIST);
+        touched[..shortlist].sort_unstable_by(order);
         let mut found: Vec<Link> = Vec::new();
         for &j in touched.iter().take(SHORTLIST) {
             // Names and topics alone do not make two claims one fact: they
@@ -300,7 +373,7 @@ fn candidates(
             }
             let score = similarity(v, &vectors_b[j]);
             if score >= threshold {
-                let surface = dice(&k.surface, &keys_b[j].surface);
+                let surface = dice(k.surface, keys_b[j].surface);
                 found.push(Link {
                     a: i,
                     b: j,
@@ -354,13 +427,13 @@ fn best_of_each(links: Vec<Link>, nb: usize) -> Vec<Link> {
 }
 
 /// The Dice coefficient of two sorted word lists (with repeats).
-fn dice(x: &[String], y: &[String]) -> f64 {
+fn dice(x: &[Rc<str>], y: &[Rc<str>]) -> f64 {
     if x.is_empty() && y.is_empty() {
         return 0.0;
     }
     let (mut i, mut j, mut shared) = (0, 0, 0usize);
     while let (Some(p), Some(q)) = (x.get(i), y.get(j)) {
-        match p.cmp(q) {
+        match crate::features::str_order(p, q) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
@@ -577,7 +650,7 @@ mod tests {
     use super::*;
 
     fn f(own: &[&str]) -> Features {
-        let terms: Vec<String> = own.iter().map(|s| s.to_string()).collect();
+        let terms: Vec<Rc<str>> = own.iter().map(|&s| Rc::from(s)).collect();
         Features {
             own: terms.clone(),
             content: terms,

@@ -2,7 +2,9 @@
 //! paraphrase concepts), the terms of its sentence, its entities, topics,
 //! quantities, degree and hedge words.
 
-use crate::paraphrase::{table, Degree};
+use std::rc::Rc;
+
+use crate::paraphrase::{infos, table, Degree};
 use crate::quantity::{quantities, Quantity};
 use crate::report::Claim;
 use crate::text::{words, Word};
@@ -11,12 +13,12 @@ use crate::text::{words, Word};
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Features {
     /// Term keys of the claim itself (and of its shared predicate, for list items).
-    pub own: Vec<String>,
+    pub own: Vec<Rc<str>>,
     /// Term keys of the rest of its sentence.
-    pub context: Vec<String>,
+    pub context: Vec<Rc<str>>,
     /// The own terms that are not part of a name: what the claim says
     /// rather than whom it names.
-    pub content: Vec<String>,
+    pub content: Vec<Rc<str>>,
     /// Canonical entity keys.
     pub entities: Vec<String>,
     /// Topic keys.
@@ -31,7 +33,7 @@ pub(crate) struct Features {
     pub item: bool,
     /// Every word of the claim (stopwords too), lower-cased and sorted: its
     /// surface, to settle ties between equally similar counterparts.
-    pub surface: Vec<String>,
+    pub surface: Vec<Rc<str>>,
 }
 
 /// Reads the features of each claim of an account (offsets are bytes into
@@ -63,8 +65,17 @@ fn features_in(text: &str, claim: &Claim, sentence_words: &[Word<'_>]) -> Featur
     if let Some(predicate) = claim_predicate(claim) {
         own_spans.push(predicate);
     }
-    let mut own_words = Vec::new();
-    for span in &own_spans {
+    // The claim's own words; those of its own span also give its quantities.
+    let claim_range = checked(text, claim.start..claim.end);
+    let claim_words = match &claim_range {
+        Some(range) if *range == (claim.sentence.start..claim.sentence.end) => {
+            sentence_words.to_vec()
+        }
+        Some(range) => words(text, range.clone()),
+        None => Vec::new(),
+    };
+    let mut own_words = claim_words.clone();
+    for span in &own_spans[1..] {
         if let Some(range) = checked(text, span.clone()) {
             own_words.extend(words(text, range));
         }
@@ -79,14 +90,15 @@ fn features_in(text: &str, claim: &Claim, sentence_words: &[Word<'_>]) -> Featur
         .cloned()
         .collect();
 
-    let own_terms = table.terms(&own_words);
+    let own_infos = infos(&own_words);
+    let own_terms = table.terms_of(&own_infos);
     let in_name = |range: &std::ops::Range<usize>| {
         claim
             .entities
             .iter()
             .any(|e| e.start <= range.start && range.end <= e.end)
     };
-    let mut content: Vec<String> = own_terms
+    let mut content: Vec<Rc<str>> = own_terms
         .iter()
         .filter(|t| {
             !own_words
@@ -95,33 +107,48 @@ fn features_in(text: &str, claim: &Claim, sentence_words: &[Word<'_>]) -> Featur
         })
         .map(|t| t.key.clone())
         .collect();
-    content.sort();
-    content.dedup();
-    let mut own: Vec<String> = own_terms.into_iter().map(|t| t.key).collect();
-    own.sort();
-    own.dedup();
-    let mut context: Vec<String> = table
+    content.sort_unstable_by(str_order);
+    content.dedup_by(|x, y| str_order(x, y).is_eq());
+    let mut own: Vec<Rc<str>> = own_terms.into_iter().map(|t| t.key).collect();
+    own.sort_unstable_by(str_order);
+    own.dedup_by(|x, y| str_order(x, y).is_eq());
+    let mut context: Vec<Rc<str>> = table
         .terms(&context_words)
         .into_iter()
         .map(|t| t.key)
-        .filter(|k| own.binary_search(k).is_err())
+        .filter(|k| own.binary_search_by(|o| str_order(o, k)).is_err())
         .collect();
-    context.sort();
-    context.dedup();
+    context.sort_unstable_by(str_order);
+    context.dedup_by(|x, y| str_order(x, y).is_eq());
     let mut entities: Vec<String> = claim.entities.iter().map(|e| e.key.clone()).collect();
     entities.sort();
     entities.dedup();
-    let claim_text = checked(text, claim.start..claim.end).map_or("", |r| &text[r]);
     let degree = own_words
         .iter()
-        .find_map(|w| table.degree(w.text).map(|d| (d, w.text.to_string())));
-    let hedges = own_words
+        .zip(&own_infos)
+        .find_map(|(w, info)| info.degree.map(|d| (d, w.text.to_string())));
+    let hedges = own_infos
         .iter()
-        .filter(|w| table.is_hedge(w.text))
-        .map(|w| w.text.to_lowercase())
+        .filter(|info| info.hedge)
+        .map(|info| info.lower.to_string())
         .collect();
-    let mut surface: Vec<String> = own_words.iter().map(|w| w.text.to_lowercase()).collect();
-    surface.sort_unstable();
+    let mut surface: Vec<Rc<str>> = own_infos.iter().map(|info| info.lower.clone()).collect();
+    surface.sort_unstable_by(str_order);
+    // The quantities read the claim's text alone, with offsets into it.
+    let (claim_text, quantity_words) = match claim_range {
+        Some(range) => {
+            let base = range.start;
+            let shifted: Vec<Word<'_>> = claim_words
+                .iter()
+                .map(|w| Word {
+                    range: w.range.start - base..w.range.end - base,
+                    text: w.text,
+                })
+                .collect();
+            (&text[range], shifted)
+        }
+        None => ("", Vec::new()),
+    };
     Features {
         surface,
         own,
@@ -129,7 +156,7 @@ fn features_in(text: &str, claim: &Claim, sentence_words: &[Word<'_>]) -> Featur
         content,
         entities,
         topics: claim.topics.clone(),
-        quantities: quantities(claim_text, &words(claim_text, 0..claim_text.len())),
+        quantities: quantities(claim_text, &quantity_words),
         degree,
         hedges,
         item: claim.predicate.is_some(),
@@ -158,7 +185,36 @@ fn claim_predicate(claim: &Claim) -> Option<std::ops::Range<usize>> {
     claim.predicate.map(|p| p.start..p.end)
 }
 
+/// The order of the strings (`str`'s), with shortcuts: keys from one cache
+/// entry are one string, and most others differ in their first byte.
+pub(crate) fn str_order(p: &Rc<str>, q: &Rc<str>) -> std::cmp::Ordering {
+    if Rc::ptr_eq(p, q) {
+        return std::cmp::Ordering::Equal;
+    }
+    match (p.as_bytes().first(), q.as_bytes().first()) {
+        (Some(a), Some(b)) if a != b => a.cmp(b),
+        _ => p.cmp(q),
+    }
+}
+
 /// `range` if it lies on char boundaries inside `text`.
 fn checked(text: &str, range: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
     text.get(range.clone()).map(|_| range)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn str_order_is_the_order_of_str() {
+        let words = ["", "a", "ab", "b", "~x", "é", "éa", "Z", "a"];
+        for x in words {
+            for y in words {
+                let (p, q): (Rc<str>, Rc<str>) = (Rc::from(x), Rc::from(y));
+                assert_eq!(str_order(&p, &q), x.cmp(y), "{x:?} {y:?}");
+                assert_eq!(str_order(&p, &p.clone()), std::cmp::Ordering::Equal);
+            }
+        }
+    }
 }

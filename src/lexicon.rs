@@ -6,6 +6,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::RefCell;
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -36,21 +37,67 @@ pub(crate) struct Term {
     /// Where the word stands in the original text.
     pub range: Range<usize>,
     /// Its stem: lower-cased, typographic apostrophes folded, Snowball English.
-    pub stem: String,
+    pub stem: Rc<str>,
 }
 
 /// The content words of `text[range]` as stemmed terms, in text order, with
 /// offsets into `text`. Stopwords are left out.
 #[allow(dead_code)]
 pub(crate) fn terms(text: &str, range: Range<usize>) -> Vec<Term> {
-    words(text, range)
-        .into_iter()
-        .filter(|word| !is_stopword(word.text))
-        .map(|word| Term {
-            stem: stem(word.text),
-            range: word.range,
-        })
-        .collect()
+    let found = words(text, range);
+    let mut out = Vec::with_capacity(found.len());
+    for word in found {
+        let lexeme = lexeme(word.text);
+        if !lexeme.stopword {
+            out.push(Term {
+                stem: lexeme.stem,
+                range: word.range,
+            });
+        }
+    }
+    out
+}
+
+/// What the lexicon knows of one word as written.
+#[derive(Debug, Clone)]
+pub(crate) struct Lexeme {
+    /// Its stem (see [`stem`]).
+    pub stem: Rc<str>,
+    /// The word lower-cased (`str::to_lowercase`).
+    pub lower: Rc<str>,
+    /// Whether it is a function word (see [`is_stopword`]).
+    pub stopword: bool,
+}
+
+/// The stem, lower-cased form and stopword-ness of a word as written.
+///
+/// The same few thousand words are looked up again and again (every claim,
+/// its sentence, topics, framing): the answers are remembered, per thread so
+/// without locking, and bounded so that a long account of unique tokens
+/// cannot grow the memory without end. A hit costs one hash of the word and
+/// no allocation.
+pub(crate) fn lexeme(word: &str) -> Lexeme {
+    const CACHE_LIMIT: usize = 1 << 16;
+    thread_local! {
+        static CACHE: RefCell<HashMap<Box<str>, Lexeme>> = RefCell::new(HashMap::default());
+    }
+    CACHE.with(|cache| {
+        if let Some(hit) = cache.borrow().get(word) {
+            return hit.clone();
+        }
+        let lower: Rc<str> = Rc::from(word.to_lowercase());
+        let found = Lexeme {
+            stem: Rc::from(stem_uncached(word)),
+            stopword: is_stopword(word),
+            lower,
+        };
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(Box::from(word), found.clone());
+        found
+    })
 }
 
 /// Stems one word: lower-cases it, folds typographic apostrophes to `'` (so
@@ -58,26 +105,7 @@ pub(crate) fn terms(text: &str, range: Range<usize>) -> Vec<Term> {
 /// applies the Snowball English stemmer. Words in other scripts come back
 /// lower-cased and otherwise unchanged.
 pub(crate) fn stem(word: &str) -> String {
-    // The same few thousand words are stemmed again and again (every claim,
-    // its sentence, topics, framing): remember the answers. Per thread, so
-    // no locking; bounded, so a long account of unique tokens cannot grow it
-    // without end.
-    const CACHE_LIMIT: usize = 1 << 16;
-    thread_local! {
-        static CACHE: RefCell<HashMap<String, String>> = RefCell::new(HashMap::default());
-    }
-    CACHE.with(|cache| {
-        if let Some(hit) = cache.borrow().get(word) {
-            return hit.clone();
-        }
-        let stemmed = stem_uncached(word);
-        let mut cache = cache.borrow_mut();
-        if cache.len() >= CACHE_LIMIT {
-            cache.clear();
-        }
-        cache.insert(word.to_owned(), stemmed.clone());
-        stemmed
-    })
+    lexeme(word).stem.to_string()
 }
 
 fn stem_uncached(word: &str) -> String {
@@ -97,10 +125,21 @@ fn stem_uncached(word: &str) -> String {
 
 /// Whether a word (in any case) is an English function word.
 pub(crate) fn is_stopword(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    let set = SET.get_or_init(|| STOPWORDS.split_whitespace().collect());
-    // The list is lower-case ASCII; spare the allocation for longer words.
-    word.len() <= 10 && set.contains(word.to_lowercase().as_str())
+    static SET: OnceLock<HashSet<&'static [u8]>> = OnceLock::new();
+    // The list is lower-case ASCII and no word is longer than 10 bytes.
+    if word.len() > 10 {
+        return false;
+    }
+    let set = SET.get_or_init(|| STOPWORDS.split_whitespace().map(str::as_bytes).collect());
+    if word.is_ascii() {
+        // Lower-cased on the stack: the same as `to_lowercase` for ASCII.
+        let mut buffer = [0u8; 10];
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return set.contains(&*lower);
+    }
+    set.contains(word.to_lowercase().as_bytes())
 }
 
 #[cfg(test)]
@@ -146,7 +185,7 @@ mod tests {
         ];
         for (text, expected) in cases {
             let found = terms(text, 0..text.len());
-            let stems: Vec<&str> = found.iter().map(|t| t.stem.as_str()).collect();
+            let stems: Vec<&str> = found.iter().map(|t| &*t.stem).collect();
             assert_eq!(stems, *expected, "terms of {text:?}");
             for term in &found {
                 assert!(text.get(term.range.clone()).is_some());
@@ -159,7 +198,7 @@ mod tests {
         let text = "Ignored part. Banks reopened";
         let found = terms(text, 14..text.len());
         assert_eq!(&text[found[0].range.clone()], "Banks");
-        assert_eq!(found[1].stem, "reopen");
+        assert_eq!(&*found[1].stem, "reopen");
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //! stemming, and a multi-word entry matches a run of words.
 
 use rustc_hash::FxHashMap as HashMap;
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use crate::data::PARAPHRASES;
@@ -35,14 +37,27 @@ impl Phrases {
         }
     }
 
-    /// The longest phrase starting at `stems[at]`: (its length, its value).
-    fn longest(&self, stems: &[String], at: usize) -> Option<(usize, usize)> {
-        let candidates = self.by_first.get(stems.get(at)?)?;
-        candidates.iter().find_map(|(phrase, value)| {
-            let end = at + phrase.len();
-            (stems.get(at..end)? == phrase.as_slice()).then_some((phrase.len(), *value))
-        })
+    /// The phrases whose first stem is `first`, longest first.
+    fn starting_with(&self, first: &str) -> Option<&[(Vec<String>, usize)]> {
+        self.by_first.get(first).map(Vec::as_slice)
     }
+}
+
+/// The longest of `candidates` (phrases sharing their first stem, longest
+/// first) that the words from `infos[at]` on spell out: (its length, its value).
+fn longest(
+    candidates: &[(Vec<String>, usize)],
+    infos: &[Rc<Info>],
+    at: usize,
+) -> Option<(usize, usize)> {
+    candidates.iter().find_map(|(phrase, value)| {
+        let end = at + phrase.len();
+        let run = infos.get(at..end)?;
+        run.iter()
+            .zip(phrase)
+            .all(|(info, stem)| *info.stem == **stem)
+            .then_some((phrase.len(), *value))
+    })
 }
 
 /// The compiled table.
@@ -115,7 +130,7 @@ pub(crate) fn stem(word: &str) -> String {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Term {
     /// A stem, or a concept key starting with `~`.
-    pub key: String,
+    pub key: Rc<str>,
     /// First and last word index it covers.
     pub words: std::ops::Range<usize>,
 }
@@ -131,32 +146,120 @@ pub(crate) struct FramingHit {
     pub range: std::ops::Range<usize>,
 }
 
+/// What the table says of one word as written.
+#[derive(Debug)]
+pub(crate) struct Info {
+    /// Its stem.
+    pub stem: Rc<str>,
+    /// The word lower-cased.
+    pub lower: Rc<str>,
+    /// Whether it is a function word.
+    stopword: bool,
+    /// Whether its stem is a reporting verb's.
+    reporting: bool,
+    /// The degree it puts on its predicate, if any.
+    pub degree: Option<Degree>,
+    /// Whether it hedges a claim.
+    pub hedge: bool,
+    /// The concept phrases starting with its stem.
+    concepts: Option<&'static [(Vec<String>, usize)]>,
+    /// The framing phrases starting with its stem.
+    framing: Option<&'static [(Vec<String>, usize)]>,
+}
+
+/// The table's answers for the words seen on this thread, and its concept
+/// keys as shared strings.
+struct Local {
+    words: HashMap<Box<str>, Rc<Info>>,
+    concept_keys: Vec<Rc<str>>,
+}
+
+impl Local {
+    /// The table's answers for one word: one hash of the word and no
+    /// allocation once the word has been seen.
+    fn info(&mut self, word: &str) -> Rc<Info> {
+        const CACHE_LIMIT: usize = 1 << 16;
+        if let Some(hit) = self.words.get(word) {
+            return hit.clone();
+        }
+        let table = table();
+        let lexeme = crate::lexicon::lexeme(word);
+        let lower = &*lexeme.lower;
+        let degree = if table.strong.iter().any(|w| w == lower) {
+            Some(Degree::Strong)
+        } else if table.weak.iter().any(|w| w == lower) {
+            Some(Degree::Weak)
+        } else {
+            None
+        };
+        let info = Rc::new(Info {
+            reporting: table.reporting.iter().any(|r| **r == *lexeme.stem),
+            degree,
+            hedge: table.hedges.iter().any(|w| w == lower),
+            concepts: table.concepts.starting_with(&lexeme.stem),
+            framing: table.framing.starting_with(&lexeme.stem),
+            stopword: lexeme.stopword,
+            stem: lexeme.stem,
+            lower: lexeme.lower,
+        });
+        if self.words.len() >= CACHE_LIMIT {
+            self.words.clear();
+        }
+        self.words.insert(Box::from(word), info.clone());
+        info
+    }
+}
+
+thread_local! {
+    static LOCAL: RefCell<Local> = RefCell::new(Local {
+        words: HashMap::default(),
+        concept_keys: table().concept_keys.iter().map(|k| Rc::from(k.as_str())).collect(),
+    });
+}
+
+/// The table's answers for each of `words`.
+pub(crate) fn infos(words: &[Word<'_>]) -> Vec<Rc<Info>> {
+    LOCAL.with(|local| {
+        let mut local = local.borrow_mut();
+        words.iter().map(|w| local.info(w.text)).collect()
+    })
+}
+
 impl Table {
     /// Folds words into comparable terms: stopwords and reporting verbs
     /// dropped, paraphrases replaced by their concept key.
     pub(crate) fn terms(&self, words: &[Word<'_>]) -> Vec<Term> {
-        let stems: Vec<String> = words.iter().map(|w| stem(w.text)).collect();
-        let mut out = Vec::new();
-        let mut at = 0;
-        while at < stems.len() {
-            if let Some((len, concept)) = self.concepts.longest(&stems, at) {
-                out.push(Term {
-                    key: self.concept_keys[concept].clone(),
-                    words: at..at + len,
-                });
-                at += len;
-                continue;
+        self.terms_of(&infos(words))
+    }
+
+    /// [`Table::terms`] of words given by their [`infos`].
+    pub(crate) fn terms_of(&self, infos: &[Rc<Info>]) -> Vec<Term> {
+        LOCAL.with(|local| {
+            let keys = &local.borrow().concept_keys;
+            let mut out = Vec::with_capacity(infos.len());
+            let mut at = 0;
+            while let Some(info) = infos.get(at) {
+                if let Some((len, concept)) = info.concepts.and_then(|c| longest(c, infos, at)) {
+                    let key = keys.get(concept).cloned().unwrap_or_else(|| {
+                        Rc::from(self.concept_keys.get(concept).map_or("", String::as_str))
+                    });
+                    out.push(Term {
+                        key,
+                        words: at..at + len,
+                    });
+                    at += len;
+                    continue;
+                }
+                if !info.stopword && !info.reporting {
+                    out.push(Term {
+                        key: info.stem.clone(),
+                        words: at..at + 1,
+                    });
+                }
+                at += 1;
             }
-            let word = words[at].text;
-            if !crate::lexicon::is_stopword(word) && !self.reporting.contains(&stems[at]) {
-                out.push(Term {
-                    key: stems[at].clone(),
-                    words: at..at + 1,
-                });
-            }
-            at += 1;
-        }
-        out
+            out
+        })
     }
 
     /// Whether two concept keys name contrary predicates (`~withdraw`/`~remain`).
@@ -166,30 +269,13 @@ impl Table {
             .any(|(p, q)| (p == x && q == y) || (p == y && q == x))
     }
 
-    /// The degree a word puts on its predicate, if any.
-    pub(crate) fn degree(&self, word: &str) -> Option<Degree> {
-        let lower = word.to_lowercase();
-        if self.strong.contains(&lower) {
-            Some(Degree::Strong)
-        } else if self.weak.contains(&lower) {
-            Some(Degree::Weak)
-        } else {
-            None
-        }
-    }
-
-    /// Whether a word hedges a claim.
-    pub(crate) fn is_hedge(&self, word: &str) -> bool {
-        self.hedges.contains(&word.to_lowercase())
-    }
-
     /// The framing vocabulary phrases used in `words`.
     pub(crate) fn framing_hits(&self, words: &[Word<'_>]) -> Vec<FramingHit> {
-        let stems: Vec<String> = words.iter().map(|w| stem(w.text)).collect();
+        let infos = infos(words);
         let mut out = Vec::new();
         let mut at = 0;
-        while at < stems.len() {
-            if let Some((len, label)) = self.framing.longest(&stems, at) {
+        while let Some(info) = infos.get(at) {
+            if let Some((len, label)) = info.framing.and_then(|c| longest(c, &infos, at)) {
                 out.push(FramingHit {
                     group: self.framing_labels.get(label).copied().unwrap_or(0),
                     label,
@@ -218,7 +304,7 @@ mod tests {
         table()
             .terms(&words(text, 0..text.len()))
             .into_iter()
-            .map(|t| t.key)
+            .map(|t| t.key.to_string())
             .collect()
     }
 

@@ -1,6 +1,9 @@
 //! Numbers and what they count: `60 tons per day`, `about 300 buses`,
 //! `twelve injured`, `5%`.
 
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::OnceLock;
+
 use crate::text::Word;
 
 /// A number in a claim and the unit it counts.
@@ -47,6 +50,17 @@ const SMALL: &[(&str, f64)] = &[
     ("ninety", 90.0),
     ("dozen", 12.0),
 ];
+
+/// Which bytes the number words of [`SMALL`] start with.
+const SMALL_FIRST: [bool; 256] = {
+    let mut first = [false; 256];
+    let mut n = 0;
+    while n < SMALL.len() {
+        first[SMALL[n].0.as_bytes()[0] as usize] = true;
+        n += 1;
+    }
+    first
+};
 
 const SCALES: &[(&str, f64)] = &[
     ("hundred", 100.0),
@@ -135,8 +149,56 @@ const TIME_UNITS: &[&str] = &[
     "december",
 ];
 
+/// Whether `word` lower-cased (`str::to_lowercase`) is `lower`, an ASCII
+/// word: compared in place for ASCII words, which are nearly all of them.
+fn lower_is(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.eq_ignore_ascii_case(lower)
+    } else {
+        word.to_lowercase() == lower
+    }
+}
+
+/// Whether `word` lower-cased is one of `list` (ASCII words).
+fn lower_in(word: &str, list: &[&str]) -> bool {
+    if word.is_ascii() {
+        list.iter().any(|w| word.eq_ignore_ascii_case(w))
+    } else {
+        let lower = word.to_lowercase();
+        list.contains(&lower.as_str())
+    }
+}
+
 fn parse_number(word: &str) -> Option<f64> {
-    let lower = word.to_lowercase();
+    if !word.is_ascii() {
+        return parse_number_lowered(&word.to_lowercase());
+    }
+    // ASCII: lower-casing changes letters only, and letters other than `e`
+    // (read in either case) make no number.
+    if word.as_bytes().first()?.is_ascii_digit() {
+        // No number word starts with a digit.
+        if !word.contains(',') {
+            return parse_decimal(word).filter(|v| v.is_finite());
+        }
+        let cleaned: String = word.chars().filter(|c| *c != ',').collect();
+        return parse_decimal(&cleaned).filter(|v| v.is_finite());
+    }
+    // Number words are 3 to 9 letters long and start with few letters.
+    if !(3..=9).contains(&word.len())
+        || !SMALL_FIRST[usize::from(word.as_bytes()[0].to_ascii_lowercase())]
+    {
+        return None;
+    }
+    static BY_WORD: OnceLock<HashMap<&'static [u8], f64>> = OnceLock::new();
+    let by_word = BY_WORD.get_or_init(|| SMALL.iter().map(|&(w, v)| (w.as_bytes(), v)).collect());
+    let mut buffer = [0u8; 9];
+    let lower = &mut buffer[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    by_word.get(&*lower).copied()
+}
+
+fn parse_number_lowered(lower: &str) -> Option<f64> {
     if let Some(&(_, v)) = SMALL.iter().find(|(w, _)| *w == lower) {
         return Some(v);
     }
@@ -231,21 +293,30 @@ pub(crate) fn quantities(text: &str, words: &[Word<'_>]) -> Vec<Quantity> {
         };
         let first = at;
         // Numbers straight after a month name are days of a date.
-        if first > 0 && TIME_UNITS.contains(&words[first - 1].text.to_lowercase().as_str()) {
+        if first > 0 && lower_in(words[first - 1].text, TIME_UNITS) {
             at += 1;
             continue;
         }
         let mut next = at + 1;
         while let Some(scale) = words.get(next).and_then(|w| {
-            let lower = w.text.to_lowercase();
-            SCALES.iter().find(|(s, _)| *s == lower).map(|(_, v)| *v)
+            SCALES
+                .iter()
+                .find(|(s, _)| lower_is(w.text, s))
+                .map(|(_, v)| *v)
         }) {
             value *= scale;
             next += 1;
         }
         let end_of_number = words[next - 1].range.end;
         let percent = text.get(end_of_number..).is_some_and(|rest| {
-            rest.starts_with('%') || rest.trim_start().to_lowercase().starts_with("percent")
+            // Only ASCII letters lower-case to ASCII ones that spell
+            // `percent`, so its first bytes tell.
+            rest.starts_with('%')
+                || rest
+                    .trim_start()
+                    .as_bytes()
+                    .get(..7)
+                    .is_some_and(|head| head.eq_ignore_ascii_case(b"percent"))
         });
         let mut unit = None;
         if percent {
@@ -262,15 +333,14 @@ pub(crate) fn quantities(text: &str, words: &[Word<'_>]) -> Vec<Quantity> {
                     // Fold `injured`/`wounded` into one unit via the paraphrase table.
                     let folded = crate::paraphrase::table().terms(std::slice::from_ref(w));
                     unit = Some(match folded.first() {
-                        Some(term) => term.key.clone(),
+                        Some(term) => term.key.to_string(),
                         None => crate::paraphrase::stem(&lower),
                     });
                 }
                 break;
             }
         }
-        let approximate = first > 0
-            && APPROX.contains(&words[first - 1].text.to_lowercase().as_str())
+        let approximate = first > 0 && lower_in(words[first - 1].text, APPROX)
             || first > 1 && words[first - 1].text.eq_ignore_ascii_case("than");
         if let Some(unit) = unit.filter(|u| !TIME_UNITS.iter().any(|t| u.starts_with(t))) {
             let start = if approximate {
@@ -300,6 +370,17 @@ mod tests {
             .into_iter()
             .map(|q| (q.value, q.unit, q.approximate))
             .collect()
+    }
+
+    #[test]
+    fn number_words_are_letters_3_to_9_long() {
+        for (word, _) in SMALL {
+            assert!((3..=9).contains(&word.len()), "{word}");
+            assert!(word.bytes().all(|b| b.is_ascii_lowercase()), "{word}");
+        }
+        for (word, value) in [("Twelve", Some(12.0)), ("1,500", Some(1500.0)), ("x", None)] {
+            assert_eq!(parse_number(word), value, "{word}");
+        }
     }
 
     #[test]

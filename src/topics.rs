@@ -100,7 +100,7 @@ impl Taxonomy {
                 for phrase in list {
                     let stems: Vec<String> = terms(phrase, 0..phrase.len())
                         .into_iter()
-                        .map(|t| t.stem)
+                        .map(|t| t.stem.to_string())
                         .collect();
                     let Some(first) = stems.first() else {
                         return Err(format!(
@@ -154,13 +154,13 @@ impl Taxonomy {
     fn mark(&self, text: &str, range: Range<usize>, hits: &mut [[bool; 3]]) {
         let found = terms(text, range);
         for (i, term) in found.iter().enumerate() {
-            let Some(candidates) = self.phrases.get(&term.stem) else {
+            let Some(candidates) = self.phrases.get(&*term.stem) else {
                 continue;
             };
             let rest = found.get(i..).unwrap_or_default();
             for phrase in candidates {
                 let matches = phrase.stems.len() <= rest.len()
-                    && phrase.stems.iter().zip(rest).all(|(s, t)| *s == t.stem);
+                    && phrase.stems.iter().zip(rest).all(|(s, t)| **s == *t.stem);
                 if let (true, Some(hit)) = (matches, hits.get_mut(phrase.topic)) {
                     hit[phrase.strength as usize] = true;
                 }
