@@ -319,15 +319,40 @@ fn candidates(
             .and_then(|at| v.get(at))
             .map_or(0.0, |&(_, w)| w)
     };
-    // Ids are dense: one list per id of the vocabulary.
-    let mut postings: Vec<Vec<(usize, f64)>> = vec![Vec::new(); df.len()];
-    for (j, (k, v)) in keys_b.iter().zip(vectors_b).enumerate() {
+    // Ids are dense: the postings of id `n` are `entries[starts[n]..starts[n + 1]]`,
+    // in the order of B's claims (one flat list: no allocation per id, and
+    // the postings of an id lie together).
+    let mut starts = vec![0usize; df.len() + 1];
+    for k in keys_b {
         for &id in k.own.iter().chain(&k.entities) {
-            if let Some(list) = postings.get_mut(id as usize) {
-                list.push((j, weight(&v.core, id)));
+            if let Some(count) = starts.get_mut(id as usize + 1) {
+                *count += 1;
             }
         }
     }
+    for n in 1..starts.len() {
+        starts[n] += starts[n - 1];
+    }
+    let mut filled = starts.clone();
+    let mut entries = vec![(0u32, 0.0f64); starts.last().copied().unwrap_or(0)];
+    for (j, (k, v)) in keys_b.iter().zip(vectors_b).enumerate() {
+        for &id in k.own.iter().chain(&k.entities) {
+            if let Some(at) = filled.get_mut(id as usize) {
+                if let Some(entry) = entries.get_mut(*at) {
+                    // A claim index fits u32: each claim holds a byte of a text under 4 GiB.
+                    *entry = (j as u32, weight(&v.core, id));
+                }
+                *at += 1;
+            }
+        }
+    }
+    let postings = |id: u32| {
+        let n = id as usize;
+        match (starts.get(n), starts.get(n + 1)) {
+            (Some(&from), Some(&to)) => entries.get(from..to).unwrap_or_default(),
+            _ => &[],
+        }
+    };
     let mut out: Vec<Link> = Vec::new();
     let mut partial = vec![0.0f64; nb];
     let mut touched: Vec<usize> = Vec::new();
@@ -337,18 +362,17 @@ fn candidates(
         ids.dedup();
         let mut budget = POSTINGS_BUDGET;
         for id in ids {
-            let Some(list) = postings
-                .get(id as usize)
-                .filter(|l| !l.is_empty() && l.len() <= cap)
-            else {
+            let list = postings(id);
+            if list.is_empty() || list.len() > cap {
                 continue;
-            };
+            }
             if list.len() > budget {
                 break;
             }
             budget -= list.len();
             let mine = weight(&v.core, id);
             for &(j, theirs) in list {
+                let j = j as usize;
                 if partial[j] == 0.0 {
                     touched.push(j);
                 }
