@@ -16,100 +16,297 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::lexicon::is_stopword;
 use crate::options::AliasSpec;
 use crate::report::EntityMention;
 use crate::text::words;
+use crate::tokens::{word_set, Key, Words};
 
 /// Words that make a capitalised name an organisation (`National Security
 /// Committee`, `Airborne Forces`).
-static ORGANISATION_HEADS: Words = Words::new(
-    "administration agency airlines airways army assembly association authority bank \
-     coal command commission committee company corporation council court daily \
-     department energy federation forces foundation front fund gazette government \
-     group guard herald holdings inc institute journal llc ltd media mining ministry \
-     motors movement news office oil organisation organization parliament party police \
-     post press senate service steel telegraph times tribune union university",
-);
+static ORGANISATION_HEADS: &Words = word_set![
+    "administration",
+    "agency",
+    "airlines",
+    "airways",
+    "army",
+    "assembly",
+    "association",
+    "authority",
+    "bank",
+    "coal",
+    "command",
+    "commission",
+    "committee",
+    "company",
+    "corporation",
+    "council",
+    "court",
+    "daily",
+    "department",
+    "energy",
+    "federation",
+    "forces",
+    "foundation",
+    "front",
+    "fund",
+    "gazette",
+    "government",
+    "group",
+    "guard",
+    "herald",
+    "holdings",
+    "inc",
+    "institute",
+    "journal",
+    "llc",
+    "ltd",
+    "media",
+    "mining",
+    "ministry",
+    "motors",
+    "movement",
+    "news",
+    "office",
+    "oil",
+    "organisation",
+    "organization",
+    "parliament",
+    "party",
+    "police",
+    "post",
+    "press",
+    "senate",
+    "service",
+    "steel",
+    "telegraph",
+    "times",
+    "tribune",
+    "union",
+    "university"
+];
 
 /// Words that end the name of a facility (`Heydar Aliyev Airport`).
-static FACILITY_HEADS: Words = Words::new(
-    "airport base bazaar bridge building cathedral center centre church embassy \
-     factory hospital hotel mall market mosque palace plant port prison residence \
-     school square stadium station tower",
-);
+static FACILITY_HEADS: &Words = word_set![
+    "airport",
+    "base",
+    "bazaar",
+    "bridge",
+    "building",
+    "cathedral",
+    "center",
+    "centre",
+    "church",
+    "embassy",
+    "factory",
+    "hospital",
+    "hotel",
+    "mall",
+    "market",
+    "mosque",
+    "palace",
+    "plant",
+    "port",
+    "prison",
+    "residence",
+    "school",
+    "square",
+    "stadium",
+    "station",
+    "tower"
+];
 
 /// Words that end the name of a place (`Almaty Region`).
-static PLACE_HEADS: Words = Words::new(
-    "avenue city county district island lake mountains oblast province region river \
-     street town valley village",
-);
+static PLACE_HEADS: &Words = word_set![
+    "avenue",
+    "city",
+    "county",
+    "district",
+    "island",
+    "lake",
+    "mountains",
+    "oblast",
+    "province",
+    "region",
+    "river",
+    "street",
+    "town",
+    "valley",
+    "village"
+];
 
 /// What a ministry or office is of (`Minister of Interior Yerlan Turgumbayev`):
 /// these words belong to the title, not to the name after it.
-static DEPARTMENTS: Words = Words::new(
-    "affairs agriculture culture defence defense development digital ecology economy \
-     education emergencies emergency energy environment finance foreign health home \
-     industry information interior internal justice labor labour security situations \
-     sport tourism trade transport",
-);
+static DEPARTMENTS: &Words = word_set![
+    "affairs",
+    "agriculture",
+    "culture",
+    "defence",
+    "defense",
+    "development",
+    "digital",
+    "ecology",
+    "economy",
+    "education",
+    "emergencies",
+    "emergency",
+    "energy",
+    "environment",
+    "finance",
+    "foreign",
+    "health",
+    "home",
+    "industry",
+    "information",
+    "interior",
+    "internal",
+    "justice",
+    "labor",
+    "labour",
+    "security",
+    "situations",
+    "sport",
+    "tourism",
+    "trade",
+    "transport"
+];
 
 /// Words before a title that belong to it (`First Deputy Prime Minister`).
-static TITLE_MODIFIERS: Words = Words::new(
-    "acting assistant chief deputy ex executive first former incumbent interim junior \
-     outgoing senior vice",
-);
+static TITLE_MODIFIERS: &Words = word_set![
+    "acting",
+    "assistant",
+    "chief",
+    "deputy",
+    "ex",
+    "executive",
+    "first",
+    "former",
+    "incumbent",
+    "interim",
+    "junior",
+    "outgoing",
+    "senior",
+    "vice"
+];
 
 /// Title modifiers after which the person does not hold the office itself:
 /// a `Deputy Prime Minister` is not the `Prime Minister`.
-static NOT_THE_HOLDER: Words = Words::new("acting assistant deputy ex former vice");
+static NOT_THE_HOLDER: &Words = word_set!["acting", "assistant", "deputy", "ex", "former", "vice"];
 
 /// Capitalised words that are not names.
-static NOT_NAMES: Words = Words::new(
-    "apr april aug august celsius dec december fahrenheit feb february fri friday i \
-     internet jan january jul jun mar mon nov oct sat sep sept thu tue wed july june march may \
-     monday november ok october saturday september sunday thursday tuesday tv web \
-     wednesday",
-);
+static NOT_NAMES: &Words = word_set![
+    "apr",
+    "april",
+    "aug",
+    "august",
+    "celsius",
+    "dec",
+    "december",
+    "fahrenheit",
+    "feb",
+    "february",
+    "fri",
+    "friday",
+    "i",
+    "internet",
+    "jan",
+    "january",
+    "jul",
+    "jun",
+    "mar",
+    "mon",
+    "nov",
+    "oct",
+    "sat",
+    "sep",
+    "sept",
+    "thu",
+    "tue",
+    "wed",
+    "july",
+    "june",
+    "march",
+    "may",
+    "monday",
+    "november",
+    "ok",
+    "october",
+    "saturday",
+    "september",
+    "sunday",
+    "thursday",
+    "tuesday",
+    "tv",
+    "web",
+    "wednesday"
+];
 
 /// Verbs of saying: the capitalised word before one is a speaker.
-static SPEECH_VERBS: Words = Words::new(
-    "added announced argued claimed confirmed emphasised emphasized explained \
-     insisted noted recalled replied said says stated stressed told warned \
-     wrote",
-);
+static SPEECH_VERBS: &Words = word_set![
+    "added",
+    "announced",
+    "argued",
+    "claimed",
+    "confirmed",
+    "emphasised",
+    "emphasized",
+    "explained",
+    "insisted",
+    "noted",
+    "recalled",
+    "replied",
+    "said",
+    "says",
+    "stated",
+    "stressed",
+    "told",
+    "warned",
+    "wrote"
+];
 
 /// Surname endings common in the regions the default table covers.
-static SURNAME_ENDINGS: Words = Words::new(
-    "baev baeva bayev bayeva dze enko eva ev kyzy ova ov shvili skaya ski sky uly \
-     vich yan yeva yev",
-);
+const SURNAME_ENDINGS: &[&str] = &[
+    "baev", "baeva", "bayev", "bayeva", "dze", "enko", "eva", "ev", "kyzy", "ova", "ov", "shvili",
+    "skaya", "ski", "sky", "uly", "vich", "yan", "yeva", "yev",
+];
 
 /// Prepositions after which an unknown single name is most likely a place.
-static PLACE_PREPOSITIONS: Words = Words::new(
-    "across between from in into near neighbouring neighboring outside throughout \
-     towards via",
-);
+static PLACE_PREPOSITIONS: &Words = word_set![
+    "across",
+    "between",
+    "from",
+    "in",
+    "into",
+    "near",
+    "neighbouring",
+    "neighboring",
+    "outside",
+    "throughout",
+    "towards",
+    "via"
+];
 
 /// Nouns after which `of` introduces a place (`the town of Lipovo`), in
 /// their singular form.
-static PLACE_OF: Words = Words::new(
-    "capital center centre city district outskirt province region square street \
-     suburb town village",
-);
+static PLACE_OF: &Words = word_set![
+    "capital", "center", "centre", "city", "district", "outskirt", "province", "region", "square",
+    "street", "suburb", "town", "village"
+];
 
 /// First words of place names (`Port Alden`, `Mount Elbrus`).
-static PLACE_FIRST_WORDS: Words = Words::new("cape fort lake mount port saint san santa");
+static PLACE_FIRST_WORDS: &Words =
+    word_set!["cape", "fort", "lake", "mount", "port", "saint", "san", "santa"];
 
 /// Articles after which a common noun introduces something new rather than
 /// referring back (`a bakery` is not yet `the plant` named before).
-static INDEFINITE: Words = Words::new("a an another");
+static INDEFINITE: &Words = word_set!["a", "an", "another"];
 
 /// Connectors allowed inside an organisation's name (`Ministry of Emergency Situations`).
-static NAME_CONNECTORS: Words = Words::new("for of");
+static NAME_CONNECTORS: &Words = word_set!["for", "of"];
 
 /// Abbreviations whose full stop may sit inside a name (`Gen. Serdyukov`).
-static NAME_ABBREVIATIONS: Words = Words::new("capt col dr gen jr lt mr mrs ms prof sen sgt st");
+static NAME_ABBREVIATIONS: &Words = word_set![
+    "capt", "col", "dr", "gen", "jr", "lt", "mr", "mrs", "ms", "prof", "sen", "sgt", "st"
+];
 
 /// The longest unknown capitalised run taken as one name.
 const MAX_RUN: usize = 8;
@@ -306,18 +503,31 @@ fn default_specs() -> Vec<AliasSpec> {
 /// `bakeries` → `bakery`. Names match on these rather than on stems, which
 /// would make `officer` an `office` and `operations` an `operator`.
 fn singular(bare: &str) -> String {
-    let long = bare.chars().count() > 3;
-    if let Some(base) = bare.strip_suffix("ies").filter(|_| long) {
-        return format!("{base}y");
+    let (kept, y) = singular_parts(bare);
+    let mut form = bare.get(..kept).unwrap_or(bare).to_string();
+    if y {
+        form.push('y');
     }
-    for ending in ["ches", "shes", "sses", "xes"] {
-        if let Some(base) = bare.strip_suffix(ending).filter(|_| long) {
-            return format!("{base}{}", &ending[..ending.len() - 2]);
+    form
+}
+
+/// [`singular`] without allocating: how many bytes of `bare` the singular
+/// keeps (always a char boundary), and whether a `y` follows them.
+fn singular_parts(bare: &str) -> (usize, bool) {
+    let long = bare.len() > 3 && (bare.is_ascii() || bare.chars().count() > 3);
+    if long {
+        if bare.ends_with("ies") {
+            return (bare.len() - 3, true);
+        }
+        for ending in ["ches", "shes", "sses", "xes"] {
+            if bare.ends_with(ending) {
+                return (bare.len() - 2, false);
+            }
         }
     }
     match bare.strip_suffix('s') {
-        Some(base) if long && !base.ends_with('s') && !base.ends_with('u') => base.to_string(),
-        _ => bare.to_string(),
+        Some(base) if long && !base.ends_with('s') && !base.ends_with('u') => (base.len(), false),
+        _ => (bare.len(), false),
     }
 }
 
@@ -325,33 +535,70 @@ fn singular(bare: &str) -> String {
 /// dropped: `Kazakhtelecom’s` → `kazakhtelecom`.
 fn bare(word: &str) -> String {
     let mut lower = String::with_capacity(word.len());
+    push_bare(word, &mut lower);
+    lower
+}
+
+/// Appends [`bare`] of `word` to `out`.
+fn push_bare(word: &str, out: &mut String) {
+    let start = out.len();
     for c in word.chars() {
         if c.is_ascii() {
-            lower.push(c.to_ascii_lowercase());
+            out.push(c.to_ascii_lowercase());
         } else if matches!(c, '\u{2019}' | '\u{2018}' | '\u{02BC}') {
-            lower.push('\'');
+            out.push('\'');
         } else {
-            lower.extend(c.to_lowercase());
+            out.extend(c.to_lowercase());
         }
     }
+    let lower = out.get(start..).unwrap_or("");
     let kept = lower
         .strip_suffix("'s")
         .or_else(|| lower.strip_suffix('\''))
         .map_or(lower.len(), str::len);
-    lower.truncate(kept);
-    lower
+    out.truncate(start + kept);
+}
+
+/// [`bare`] of `word` when it is a prefix of the word itself (an ASCII word
+/// with no capitals): its length.
+fn bare_in_place(word: &str) -> Option<usize> {
+    if !word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return None;
+    }
+    let kept = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix('\''))
+        .map_or(word.len(), str::len);
+    Some(kept)
+}
+
+/// Whether the word starts with an upper-case letter.
+fn starts_upper(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 fn case_of(word: &str) -> Case {
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    if letters >= 2
-        && word
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase)
-    {
+    let (mut letters, mut all_upper) = (0usize, true);
+    if word.is_ascii() {
+        for b in word.bytes().filter(u8::is_ascii_alphabetic) {
+            letters += 1;
+            all_upper &= b.is_ascii_uppercase();
+        }
+    } else {
+        for c in word.chars().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            all_upper &= c.is_uppercase();
+        }
+    }
+    if letters >= 2 && all_upper {
         Case::Upper
-    } else if word.chars().next().is_some_and(char::is_uppercase) {
+    } else if starts_upper(word) {
         Case::Capital
     } else {
         Case::Any
@@ -531,9 +778,15 @@ impl<'a> Tracker<'a> {
 struct Tok<'t> {
     range: Range<usize>,
     text: &'t str,
-    bare: String,
+    bare: &'t str,
     /// `bare` in its singular form.
-    form: String,
+    form: &'t str,
+    /// The key of `bare` (see [`Key`]).
+    key: Key,
+    /// The key of `form`.
+    form_key: Key,
+    /// A stopword ([`crate::lexicon::is_stopword`] of the text).
+    stop: bool,
     capital: bool,
     upper: bool,
     /// The first word of its sentence.
@@ -547,11 +800,214 @@ struct Tok<'t> {
     gap: Range<usize>,
 }
 
-fn tokens(text: &str, range: Range<usize>) -> Vec<Tok<'_>> {
-    let mut out: Vec<Tok<'_>> = Vec::new();
+impl Tok<'_> {
+    /// Whether the word's bare form is one of `list`.
+    #[inline]
+    fn is_in(&self, list: &Words) -> bool {
+        list.contains(self.key)
+    }
+}
+
+/// The English stopwords of [`crate::lexicon::is_stopword`], as keys: that
+/// list is lower-case ASCII of at most ten bytes, so a word is one of them
+/// exactly when its key is (checked by the tests).
+static STOPWORDS: &Words = word_set![
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "during",
+    "each",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "must",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "ought",
+    "our",
+    "ours",
+    "ourselves",
+    "own",
+    "same",
+    "shall",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
+];
+
+/// Where a word's bare or singular form is: a prefix of the word itself
+/// (its length), or a range of the buffer of forms.
+#[derive(Debug, Clone, Copy)]
+enum Src {
+    Word(usize),
+    Buf(usize, usize),
+}
+
+impl Src {
+    fn get<'x>(self, word: &'x str, buf: &'x str) -> &'x str {
+        match self {
+            Src::Word(len) => word.get(..len).unwrap_or(word),
+            Src::Buf(start, end) => buf.get(start..end).unwrap_or(""),
+        }
+    }
+}
+
+/// The bare and singular forms of `words`: where each is, with the buffer
+/// holding those that are not a prefix of their word.
+fn forms(words: &[crate::text::Word<'_>]) -> (String, Vec<(Src, Src)>) {
+    let mut buf = String::new();
+    let mut out = Vec::with_capacity(words.len());
+    for word in words {
+        let bare = match bare_in_place(word.text) {
+            Some(len) => Src::Word(len),
+            None => {
+                let start = buf.len();
+                push_bare(word.text, &mut buf);
+                Src::Buf(start, buf.len())
+            }
+        };
+        let (kept, y) = singular_parts(bare.get(word.text, &buf));
+        let form = match (bare, y) {
+            (Src::Word(_), false) => Src::Word(kept),
+            (Src::Buf(start, _), false) => Src::Buf(start, start + kept),
+            (Src::Word(_), true) => {
+                let start = buf.len();
+                buf.push_str(word.text.get(..kept).unwrap_or(""));
+                buf.push('y');
+                Src::Buf(start, buf.len())
+            }
+            (Src::Buf(..), true) => {
+                let start = buf.len();
+                push_bare(word.text, &mut buf);
+                buf.truncate(start + kept);
+                buf.push('y');
+                Src::Buf(start, buf.len())
+            }
+        };
+        out.push((bare, form));
+    }
+    (buf, out)
+}
+
+fn tokens<'t>(
+    text: &'t str,
+    range: Range<usize>,
+    words: &[crate::text::Word<'t>],
+    buf: &'t str,
+    forms: &[(Src, Src)],
+) -> Vec<Tok<'t>> {
+    let mut out: Vec<Tok<'t>> = Vec::with_capacity(words.len());
     let mut previous_end: Option<usize> = None;
-    for word in words(text, range.clone()) {
-        let bare_word = bare(word.text);
+    for (word, &(bare, form)) in words.iter().zip(forms) {
+        let bare = bare.get(word.text, buf);
+        let form = form.get(word.text, buf);
         let gap_start = previous_end.unwrap_or(range.start);
         let gap = text.get(gap_start..word.range.start).unwrap_or("");
         let hyphens = gap
@@ -566,21 +1022,24 @@ fn tokens(text: &str, range: Range<usize>) -> Vec<Tok<'_>> {
                 && gap
                     .get(1..)
                     .is_some_and(|rest| rest.chars().all(char::is_whitespace))
-                && ((t.text.chars().count() == 1 && t.capital) || NAME_ABBREVIATIONS.has(&t.bare))
+                && ((t.text.chars().count() == 1 && t.capital) || t.is_in(NAME_ABBREVIATIONS))
         });
         let joined = previous_end.is_some()
             && (abbreviation || (spaces_only && hyphens <= 1 && !gap.contains("\n\n")));
         out.push(Tok {
             // Whoever reads a range reads it as a sentence (or a name).
             initial: previous_end.is_none() || sentence_initial(text, word.range.start),
-            form: singular(&bare_word),
-            bare: bare_word,
-            capital: word.text.chars().next().is_some_and(char::is_uppercase),
+            form,
+            bare,
+            key: Key::of(bare),
+            form_key: Key::of(form),
+            stop: STOPWORDS.contains(Key::of(word.text)),
+            capital: starts_upper(word.text),
             upper: case_of(word.text) == Case::Upper,
             joined,
             hyphen: joined && hyphens == 1,
             gap: gap_start..word.range.start,
-            range: word.range,
+            range: word.range.clone(),
             text: word.text,
         });
         previous_end = Some(out.last().map_or(gap_start, |t| t.range.end));
@@ -606,38 +1065,16 @@ fn sentence_initial(text: &str, start: usize) -> bool {
 
 /// A title-case or all-capitals line: capitals say nothing about names there.
 fn is_headline(toks: &[Tok<'_>]) -> bool {
-    let content: Vec<&Tok<'_>> = toks.iter().filter(|t| !is_stopword(t.text)).collect();
+    let mut content = toks.iter().filter(|t| !t.stop);
     // Running text has lower-case content words even when dense with names.
-    content.len() >= 4 && content.iter().all(|t| t.capital)
+    content.clone().count() >= 4 && content.all(|t| t.capital)
 }
 
 /// Whether a lower-case word ends like a surname (`kocharyan`, `tokayev`).
 fn has_surname_ending(word: &str) -> bool {
     SURNAME_ENDINGS
-        .list
-        .split_whitespace()
+        .iter()
         .any(|e| word.len() > e.len() + 2 && word.ends_with(e))
-}
-
-/// A set of words written as one space-separated string, indexed on first use.
-struct Words {
-    list: &'static str,
-    set: OnceLock<HashSet<&'static str>>,
-}
-
-impl Words {
-    const fn new(list: &'static str) -> Words {
-        Words {
-            list,
-            set: OnceLock::new(),
-        }
-    }
-
-    fn has(&self, word: &str) -> bool {
-        self.set
-            .get_or_init(|| self.list.split_whitespace().collect())
-            .contains(word)
-    }
 }
 
 /// A table name matched in the text.
@@ -659,7 +1096,9 @@ pub(crate) fn find(
     let Some(_) = text.get(range.clone()) else {
         return Vec::new();
     };
-    let toks = tokens(text, range);
+    let words = words(text, range.clone());
+    let (buf, forms) = forms(&words);
+    let toks = tokens(text, range, &words, &buf, &forms);
     let headline = is_headline(&toks);
     let mut scan = Scan {
         text,
@@ -685,20 +1124,21 @@ struct Scan<'s, 't, 'a> {
     headline: bool,
 }
 
-impl Scan<'_, '_, '_> {
-    fn tok(&self, i: usize) -> Option<&Tok<'_>> {
+impl<'s, 't, 'a> Scan<'s, 't, 'a> {
+    fn tok(&self, i: usize) -> Option<&'s Tok<'t>> {
         self.toks.get(i)
     }
 
-    fn entry(&self, m: Match) -> Option<&Entry> {
-        self.tracker.table.entries.get(m.entry)
+    fn entry(&self, m: Match) -> Option<&'a Entry> {
+        let table: &'a Table = self.tracker.table;
+        table.entries.get(m.entry)
     }
 
     /// The longest table name starting at word `i`.
     fn name_at(&self, i: usize) -> Option<Match> {
         let first = self.tok(i)?;
         let table = self.tracker.table;
-        for &n in table.by_first.get(&first.form)? {
+        for &n in table.by_first.get(first.form)? {
             let Some(name) = table.names.get(n) else {
                 continue;
             };
@@ -735,7 +1175,7 @@ impl Scan<'_, '_, '_> {
         // `Environment Minister` as well as `Deputy Minister`.
         while self
             .tok(k)
-            .is_some_and(|t| TITLE_MODIFIERS.has(&t.bare) || DEPARTMENTS.has(&t.bare))
+            .is_some_and(|t| t.is_in(TITLE_MODIFIERS) || t.is_in(DEPARTMENTS))
         {
             k += 1;
             if !self.tok(k).is_some_and(|t| t.joined) {
@@ -782,13 +1222,14 @@ impl Scan<'_, '_, '_> {
     }
 
     fn slug(&self, range: Range<usize>) -> String {
-        self.toks
-            .get(range)
-            .unwrap_or_default()
-            .iter()
-            .map(|t| t.bare.as_str())
-            .collect::<Vec<_>>()
-            .join("-")
+        let mut slug = String::new();
+        for (n, t) in self.toks.get(range).unwrap_or_default().iter().enumerate() {
+            if n > 0 {
+                slug.push('-');
+            }
+            slug.push_str(t.bare);
+        }
+        slug
     }
 
     /// Reads from word `i`; returns where to go on.
@@ -797,18 +1238,18 @@ impl Scan<'_, '_, '_> {
             return self.title(i, title_start, m, None);
         }
         if let Some(m) = self.name_at(i) {
-            let Some(entry) = self.entry(m).cloned() else {
+            let Some(entry) = self.entry(m) else {
                 return i + 1;
             };
             if matches!(entry.kind, Kind::Role | Kind::Title) {
                 return self.title(i, i, m, None);
             }
-            self.known(i, m, &entry);
+            self.known(i, m, entry);
             // A qualifier before an office: `Russian President Vladimir Putin`.
             let qualifies = matches!(entry.kind, Kind::Place | Kind::Organisation);
             if let Some(next) = self.name_at(m.end) {
                 if qualifies && self.tok(m.end).is_some_and(|t| t.joined) && self.is_title(next) {
-                    return self.title(m.end, m.end, next, Some(entry.key));
+                    return self.title(m.end, m.end, next, Some(entry.key.as_str()));
                 }
             }
             return m.end;
@@ -831,7 +1272,7 @@ impl Scan<'_, '_, '_> {
             let indefinite = i
                 .checked_sub(1)
                 .and_then(|p| self.tok(p))
-                .is_some_and(|t| INDEFINITE.has(&t.bare));
+                .is_some_and(|t| t.is_in(INDEFINITE));
             match self.tracker.last.get(&entry.key) {
                 Some(found) if !indefinite => found.clone(),
                 _ => (entry.key.clone(), entry.kind),
@@ -866,9 +1307,9 @@ impl Scan<'_, '_, '_> {
         start: usize,
         title_start: usize,
         m: Match,
-        qualifier: Option<String>,
+        qualifier: Option<&'a str>,
     ) -> usize {
-        let Some(entry) = self.entry(m).cloned() else {
+        let Some(entry) = self.entry(m) else {
             return m.end;
         };
         // Mentions of the complement come after the title's own, in text order.
@@ -878,7 +1319,7 @@ impl Scan<'_, '_, '_> {
             .get(start..title_start)
             .unwrap_or_default()
             .iter()
-            .any(|t| NOT_THE_HOLDER.has(&t.bare));
+            .any(|t| t.is_in(NOT_THE_HOLDER));
         let written = self
             .tracker
             .table
@@ -914,18 +1355,14 @@ impl Scan<'_, '_, '_> {
             let inner = self.name_at(c).filter(|inner| !self.is_title(*inner));
             let joined = self.tok(c).is_some_and(|t| t.joined);
             if let (true, Some(inner)) = (joined, inner) {
-                if let Some(inner_entry) = self.entry(inner).cloned() {
-                    self.known(c, inner, &inner_entry);
+                if let Some(inner_entry) = self.entry(inner) {
+                    self.known(c, inner, inner_entry);
                     if matches!(inner_entry.kind, Kind::Place | Kind::Organisation) {
-                        qualifier = qualifier.or(Some(inner_entry.key));
+                        qualifier = qualifier.or(Some(inner_entry.key.as_str()));
                     }
                 }
                 k = inner.end;
-            } else if joined
-                && self
-                    .tok(c)
-                    .is_some_and(|t| t.capital && !is_stopword(t.text))
-            {
+            } else if joined && self.tok(c).is_some_and(|t| t.capital && !t.stop) {
                 let run_end = self.run(c, true);
                 let name_start = self.split_complement(c, run_end);
                 if name_start < run_end {
@@ -934,7 +1371,7 @@ impl Scan<'_, '_, '_> {
                         .get(c..name_start)
                         .unwrap_or_default()
                         .iter()
-                        .any(|t| ORGANISATION_HEADS.has(&t.bare));
+                        .any(|t| t.is_in(ORGANISATION_HEADS));
                     if has_head {
                         self.unknown(c..name_start, Some(Kind::Organisation));
                     }
@@ -945,7 +1382,7 @@ impl Scan<'_, '_, '_> {
                     .get(c..run_end)
                     .unwrap_or_default()
                     .iter()
-                    .all(|t| DEPARTMENTS.has(&t.bare))
+                    .all(|t| t.is_in(DEPARTMENTS))
                 {
                     // What the office is of, not a name: `Minister of Industry`.
                     k = run_end;
@@ -959,7 +1396,7 @@ impl Scan<'_, '_, '_> {
         // A name right after the title: `President Tokayev`.
         let name_follows = self
             .tok(k)
-            .is_some_and(|t| t.joined && t.capital && !is_stopword(t.text));
+            .is_some_and(|t| t.joined && t.capital && !t.stop);
         if name.is_none() && name_follows && self.name_at(k).is_none() && k < self.toks.len() {
             let run_end = self.run(k, false);
             // After a complement from the table, more of it may come before
@@ -969,7 +1406,7 @@ impl Scan<'_, '_, '_> {
                 .get(k..run_end)
                 .unwrap_or_default()
                 .iter()
-                .any(|t| ORGANISATION_HEADS.has(&t.bare));
+                .any(|t| t.is_in(ORGANISATION_HEADS));
             if k > m.end && has_head {
                 let name_start = self.split_complement(k, run_end);
                 self.unknown(k..name_start, Some(Kind::Organisation));
@@ -984,20 +1421,16 @@ impl Scan<'_, '_, '_> {
             name = (k < end).then_some(k..end);
         }
         // A person from the table right after the title.
-        let mut listed_person: Option<(String, usize)> = None;
+        let mut listed_person: Option<(&str, usize)> = None;
         if name.is_none() && self.tok(k).is_some_and(|t| t.joined) {
             if let Some(found) = self.name_at(k) {
-                if let Some(person) = self
-                    .entry(found)
-                    .filter(|e| e.kind == Kind::Person)
-                    .cloned()
-                {
-                    self.known(k, found, &person);
-                    listed_person = Some((person.key, found.end));
+                if let Some(person) = self.entry(found).filter(|e| e.kind == Kind::Person) {
+                    self.known(k, found, person);
+                    listed_person = Some((person.key.as_str(), found.end));
                 }
             }
         }
-        let office = |q: &Option<String>| match q {
+        let office = |q: Option<&str>| match q {
             Some(q) => format!("{}:{q}", entry.key),
             None => entry.key.clone(),
         };
@@ -1011,14 +1444,14 @@ impl Scan<'_, '_, '_> {
             Some((listed, name)) if !plural => {
                 let end = name.end;
                 let person = match listed {
-                    Some(key) => key,
+                    Some(key) => key.to_string(),
                     None => self.person(name),
                 };
                 if holder {
                     Tracker::remember(
                         &mut self.tracker.bound,
                         frozen,
-                        office(&qualifier),
+                        office(qualifier),
                         person.clone(),
                     );
                 }
@@ -1036,7 +1469,7 @@ impl Scan<'_, '_, '_> {
                 let resolved = if plural || !holder {
                     None
                 } else if entry.kind == Kind::Role {
-                    let (key, held) = self.office_holder(&entry.key, qualifier.as_deref());
+                    let (key, held) = self.office_holder(&entry.key, qualifier);
                     if !held && !frozen {
                         self.tracker.vacant.insert(key.clone());
                     }
@@ -1090,7 +1523,7 @@ impl Scan<'_, '_, '_> {
     fn split_complement(&self, start: usize, run_end: usize) -> usize {
         let is_office_word = |i: usize| {
             self.tok(i)
-                .is_some_and(|t| DEPARTMENTS.has(&t.bare) || ORGANISATION_HEADS.has(&t.bare))
+                .is_some_and(|t| t.is_in(DEPARTMENTS) || t.is_in(ORGANISATION_HEADS))
         };
         let units = self.unit_starts(start, run_end);
         let Some(&last_unit) = units.last() else {
@@ -1131,28 +1564,26 @@ impl Scan<'_, '_, '_> {
     /// `of`/`for` inside an organisation's name.
     fn run(&self, start: usize, connectors: bool) -> usize {
         let mut end = start + 1;
-        let mut has_head = self
-            .tok(start)
-            .is_some_and(|t| ORGANISATION_HEADS.has(&t.bare));
+        let mut has_head = self.tok(start).is_some_and(|t| t.is_in(ORGANISATION_HEADS));
         while end < start + MAX_RUN {
             let Some(t) = self.tok(end) else { break };
             if !t.joined {
                 break;
             }
-            let is_name_word = t.capital && !is_stopword(t.text) && !NOT_NAMES.has(&t.bare);
+            let is_name_word = t.capital && !t.stop && !t.is_in(NOT_NAMES);
             if is_name_word
                 && self
                     .name_at(end)
                     .is_none_or(|m| !self.is_title(m) && self.entry(m).is_some_and(|e| e.generic))
             {
-                has_head |= ORGANISATION_HEADS.has(&t.bare);
+                has_head |= t.is_in(ORGANISATION_HEADS);
                 end += 1;
             } else if connectors
                 && has_head
-                && NAME_CONNECTORS.has(&t.bare)
+                && t.is_in(NAME_CONNECTORS)
                 && self
                     .tok(end + 1)
-                    .is_some_and(|n| n.joined && n.capital && !is_stopword(n.text))
+                    .is_some_and(|n| n.joined && n.capital && !n.stop)
             {
                 end += 2;
             } else {
@@ -1167,7 +1598,7 @@ impl Scan<'_, '_, '_> {
         let Some(first) = self.tok(i) else {
             return i + 1;
         };
-        if is_stopword(first.text) || NOT_NAMES.has(&first.bare) {
+        if first.stop || first.is_in(NOT_NAMES) {
             return i + 1;
         }
         let end = self.run(i, true);
@@ -1175,15 +1606,14 @@ impl Scan<'_, '_, '_> {
         let last_bare = end
             .checked_sub(1)
             .and_then(|e| self.tok(e))
-            .map(|t| t.bare.clone())
-            .unwrap_or_default();
-        let known = self.tracker.names.contains_key(&slug)
-            || self.tracker.surnames.contains_key(&last_bare);
+            .map_or("", |t| t.bare);
+        let known =
+            self.tracker.names.contains_key(&slug) || self.tracker.surnames.contains_key(last_bare);
         if self.headline && !known {
             return end;
         }
-        let next_is_speech = self.tok(end).is_some_and(|t| SPEECH_VERBS.has(&t.bare));
-        let surname_like = has_surname_ending(&first.bare);
+        let next_is_speech = self.tok(end).is_some_and(|t| t.is_in(SPEECH_VERBS));
+        let surname_like = has_surname_ending(first.bare);
         let lone_letter = end == i + 1 && first.text.chars().count() == 1;
         if lone_letter
             || (end == i + 1 && first.initial && !known && !next_is_speech && !surname_like)
@@ -1195,13 +1625,13 @@ impl Scan<'_, '_, '_> {
             let p = end + gap;
             let between_ok = (end..p).all(|q| {
                 self.tok(q)
-                    .is_some_and(|t| t.joined && !t.capital && !is_stopword(t.text))
+                    .is_some_and(|t| t.joined && !t.capital && !t.stop)
             });
             if !between_ok || !self.tok(p).is_some_and(|t| t.joined) {
                 break;
             }
             let Some(m) = self.name_at(p) else { continue };
-            let Some(head) = self.entry(m).cloned() else {
+            let Some(head) = self.entry(m) else {
                 break;
             };
             if head.generic && matches!(head.kind, Kind::Facility | Kind::Organisation) {
@@ -1246,35 +1676,34 @@ impl Scan<'_, '_, '_> {
             .unwrap_or_default()
             .iter()
             .collect();
-        let last = words.last().map_or("", |t| t.bare.as_str());
+        let last = words.last().map_or("", |t| t.bare);
         let known = self.tracker.names.get(&slug).cloned();
         let kind = kind
             .or(known.as_ref().map(|(_, kind)| *kind))
             .unwrap_or_else(|| {
                 let next = self.tok(span.end);
                 let before = |back: usize| span.start.checked_sub(back).and_then(|p| self.tok(p));
-                let first = words.first().map_or("", |t| t.bare.as_str());
+                let first = words.first().map_or("", |t| t.bare);
                 let titled_after = self
                     .name_at(span.end)
                     .or_else(|| self.title_after_modifiers(span.end).map(|(_, m)| m))
                     .is_some_and(|m| self.is_title(m));
                 let person_cue = self.tracker.surnames.contains_key(last)
                     || titled_after
-                    || next.is_some_and(|t| SPEECH_VERBS.has(&t.bare))
+                    || next.is_some_and(|t| t.is_in(SPEECH_VERBS))
                     || has_surname_ending(last);
-                let place_cue = PLACE_FIRST_WORDS.has(first)
-                    || (words.len() <= 2
-                        && before(1).is_some_and(|t| PLACE_PREPOSITIONS.has(&t.bare)))
+                let place_cue = PLACE_FIRST_WORDS.contains(Key::of(first))
+                    || (words.len() <= 2 && before(1).is_some_and(|t| t.is_in(PLACE_PREPOSITIONS)))
                     || (before(1).is_some_and(|t| t.bare == "of")
-                        && before(2).is_some_and(|t| PLACE_OF.has(&t.form)));
+                        && before(2).is_some_and(|t| PLACE_OF.contains(t.form_key)));
                 // The first cue that holds decides.
                 let cues = [
                     (
-                        words.iter().any(|t| ORGANISATION_HEADS.has(&t.bare)),
+                        words.iter().any(|t| t.is_in(ORGANISATION_HEADS)),
                         Kind::Organisation,
                     ),
-                    (FACILITY_HEADS.has(last), Kind::Facility),
-                    (PLACE_HEADS.has(last), Kind::Place),
+                    (FACILITY_HEADS.contains(Key::of(last)), Kind::Facility),
+                    (PLACE_HEADS.contains(Key::of(last)), Kind::Place),
                     (person_cue, Kind::Person),
                     (place_cue, Kind::Place),
                     (
@@ -1306,11 +1735,10 @@ impl Scan<'_, '_, '_> {
             .end
             .checked_sub(1)
             .and_then(|e| self.tok(e))
-            .map(|t| t.bare.clone())
-            .unwrap_or_default();
+            .map_or("", |t| t.bare);
         let key = match (
             self.tracker.names.get(&slug),
-            self.tracker.surnames.get(&surname),
+            self.tracker.surnames.get(surname),
         ) {
             (Some((key, Kind::Person)), _) => key.clone(),
             (_, Some(key)) => key.clone(),
@@ -1764,6 +2192,72 @@ mod tests {
         let text = "The President met protesters.";
         let found = find(text, 0..text.len(), &mut tracker);
         assert_eq!(found[0].key, "head-of-state:georgia");
+    }
+
+    #[test]
+    fn stopword_keys_are_the_lexicon_stopwords() {
+        let source = include_str!("lexicon.rs");
+        let list = source
+            .split_once("const STOPWORDS: &str = \"")
+            .and_then(|(_, rest)| rest.split_once("\";"))
+            .map(|(list, _)| list.replace('\\', " "))
+            .expect("lexicon.rs has its stopword list");
+        let mut words: Vec<String> = list.split_whitespace().map(str::to_string).collect();
+        assert!(words.len() > 100);
+        for w in words.clone() {
+            words.push(w.to_uppercase());
+            let mut cap = w.clone();
+            cap[..1].make_ascii_uppercase();
+            words.push(cap);
+            words.push(format!("{w}x"));
+            words.push(w[1..].to_string());
+        }
+        for a in b'a'..=b'z' {
+            for b in [None, Some(b'a'), Some(b'k'), Some(b'z')] {
+                let mut w = String::from(a as char);
+                w.extend(b.map(char::from));
+                words.push(w);
+            }
+        }
+        words.extend(
+            [
+                "K",
+                "\u{212a}",
+                "İ",
+                "ı",
+                "Ѐ",
+                "it’s",
+                "ourselvess",
+                "yourselves",
+                "",
+            ]
+            .map(str::to_string),
+        );
+        for w in &words {
+            assert_eq!(
+                STOPWORDS.contains(Key::of(w)),
+                crate::lexicon::is_stopword(w),
+                "{w:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn forms_without_allocation_are_bare_and_singular() {
+        let text = "Forces bakeries Churches wishes Classes boxes Bus news gas ies \
+                    Kazakhtelecom’s city's cities' ALMATY Алматы Сёла ÉCOLES écoles \
+                    s's x ' ab’ Babies’s";
+        let found = words(text, 0..text.len());
+        let (buf, forms) = forms(&found);
+        for (word, &(b, f)) in found.iter().zip(&forms) {
+            assert_eq!(b.get(word.text, &buf), bare(word.text), "{}", word.text);
+            assert_eq!(
+                f.get(word.text, &buf),
+                singular(&bare(word.text)),
+                "{}",
+                word.text
+            );
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::text::{sentences, trim};
-use crate::tokens::{tokens, Kind, Token};
+use crate::tokens::{tokens, word_set, Key, Kind, Token, Words, MAX_KEY_BYTES};
 
 /// An account made ready for claim extraction.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -212,12 +212,14 @@ fn skip_space(text: &str, at: usize) -> usize {
 }
 
 /// Labels that may precede an ISO date at the head of a text.
+// Read at most once per head line, so left with `Token::is_any` (its last
+// caller; tokens.rs may drop it for a `word_set!` here).
 const DATE_LABELS: &[&str] = &["date", "dated", "published", "posted"];
 
 /// Words that may follow a date alone on its line: a time and its zone.
-const TIME_WORDS: &[&str] = &["am", "pm", "gmt", "utc", "local", "time", "updated"];
+static TIME_WORDS: &Words = word_set!["am", "pm", "gmt", "utc", "local", "time", "updated"];
 /// Weekday names that may open a written date.
-const WEEKDAYS: &[&str] = &[
+static WEEKDAYS: &Words = word_set![
     "monday",
     "tuesday",
     "wednesday",
@@ -246,9 +248,7 @@ fn date_line(text: &str, line: Range<usize>) -> Option<(Range<usize>, String)> {
     // Unlabelled, the date must stand alone (a time may follow) or lead a dateline.
     let rest = &toks[last + 1..];
     let time_only = rest.iter().all(|t| {
-        !t.is_word()
-            || t.is_any(text, TIME_WORDS)
-            || t.text(text).bytes().all(|b| b.is_ascii_digit())
+        !t.is_word() || t.is_in(TIME_WORDS) || t.text(text).bytes().all(|b| b.is_ascii_digit())
     });
     let before_dateline = || {
         let next = rest.first().map_or(line.end, |t| t.range.start);
@@ -281,7 +281,7 @@ fn written_date(text: &str, toks: &[Token], mut i: usize) -> Option<(usize, Stri
             }
         }
     }
-    if toks.get(i).is_some_and(|t| t.is_any(text, WEEKDAYS)) {
+    if toks.get(i).is_some_and(|t| t.is_in(WEEKDAYS)) {
         i += 1;
         if toks.get(i).is_some_and(|t| t.is_punct(',')) {
             i += 1;
@@ -353,9 +353,38 @@ const MONTHS: &[(&str, u8)] = &[
     ("dec", 12),
 ];
 
+/// The names of [`MONTHS`], to turn other words away quickly.
+static MONTH_NAMES: &Words = word_set![
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
 fn month(text: &str, token: &Token) -> Option<u8> {
+    // Only a word is in the list.
+    token.is_in(MONTH_NAMES).then_some(())?;
     let word = token.text(text);
-    token.is_word().then_some(())?;
     MONTHS
         .iter()
         .find(|(name, _)| word.eq_ignore_ascii_case(name))
@@ -749,6 +778,15 @@ fn chrome(text: &str, range: Range<usize>) -> Option<&'static str> {
 /// Lower-case, straight quotes, single spaces, without the bullets and
 /// trailing marks (`*`, `»`, `→`, `.`) that decorate site chrome.
 fn normalise(unit: &str) -> String {
+    if unit.is_ascii() {
+        normalise_ascii(unit)
+    } else {
+        normalise_chars(unit)
+    }
+}
+
+/// [`normalise`] of any unit, char by char.
+fn normalise_chars(unit: &str) -> String {
     let mut out = String::with_capacity(unit.len());
     let mut chars = unit.chars().flat_map(char::to_lowercase).peekable();
     let mut in_tag = false;
@@ -777,17 +815,63 @@ fn normalise(unit: &str) -> String {
         }
         out.push(c);
     }
-    const DECORATION: &[char] = &[
-        ' ', '.', '*', '»', '›', '→', '|', '•', '-', '–', '—', '!', '#',
-    ];
     out.trim_matches(DECORATION).to_string()
+}
+
+/// The marks [`normalise`] trims from both ends.
+const DECORATION: &[char] = &[
+    ' ', '.', '*', '»', '›', '→', '|', '•', '-', '–', '—', '!', '#',
+];
+
+/// [`normalise`] of an ASCII unit, by bytes.
+fn normalise_ascii(unit: &str) -> String {
+    let bytes = unit.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
+    let mut in_tag = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        let c = b.to_ascii_lowercase();
+        // Pasted inline tags (`<a href="/">Home</a>`) are not words of the unit.
+        if in_tag {
+            in_tag = c != b'>';
+            continue;
+        }
+        if c == b'<'
+            && bytes
+                .get(i + 1)
+                .is_some_and(|&n| n == b'/' || n.is_ascii_alphabetic())
+        {
+            in_tag = true;
+            continue;
+        }
+        // `char::is_whitespace` on ASCII.
+        let c = if matches!(c, b'\t'..=b'\r' | b' ') {
+            b' '
+        } else {
+            c
+        };
+        if c == b' ' && out.last().is_none_or(|&l| l == b' ') {
+            continue;
+        }
+        out.push(c);
+    }
+    // The ASCII decoration marks.
+    let decoration = |b: &u8| matches!(b, b' ' | b'.' | b'*' | b'|' | b'-' | b'!' | b'#');
+    let start = out.iter().position(|b| !decoration(b)).unwrap_or(out.len());
+    let end = out
+        .iter()
+        .rposition(|b| !decoration(b))
+        .map_or(start, |n| n + 1);
+    out.truncate(end);
+    out.drain(..start);
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// The [`Has`] patterns of every family by their first word, so that a unit
 /// tries only the phrases that begin with one of its own words. A pattern
 /// that begins with a mark (`(photo:`) is tried at every place.
 struct HasIndex {
-    by_first_word: HashMap<&'static str, Vec<(usize, &'static str)>>,
+    /// By the [`Key`] of the first word (all fit one).
+    by_first_word: HashMap<Key, Vec<(usize, &'static str)>>,
     anywhere: Vec<(usize, &'static str)>,
 }
 
@@ -803,7 +887,13 @@ fn has_index() -> &'static HasIndex {
                 if let Has(p) = *pattern {
                     match leading_word(p) {
                         "" => index.anywhere.push((n, p)),
-                        word => index.by_first_word.entry(word).or_default().push((n, p)),
+                        // A first word too long for a key is tried everywhere.
+                        word if word.len() > MAX_KEY_BYTES => index.anywhere.push((n, p)),
+                        word => index
+                            .by_first_word
+                            .entry(Key::of(word))
+                            .or_default()
+                            .push((n, p)),
                     }
                 }
             }
@@ -851,7 +941,7 @@ fn families_with_phrase(norm: &str) -> u64 {
         let rest = norm.get(at..).unwrap_or("");
         let candidates = index
             .by_first_word
-            .get(leading_word(rest))
+            .get(&Key::of(leading_word(rest)))
             .into_iter()
             .flatten()
             .chain(&index.anywhere);
@@ -908,11 +998,17 @@ fn social_names_only(norm: &str) -> bool {
         "copy",
         "link",
     ];
-    let words: Vec<&str> = norm
+    let mut count = 0;
+    for w in norm
         .split(|c: char| c.is_whitespace() || c == '|' || c == ',' || c == '/')
         .filter(|w| !w.is_empty())
-        .collect();
-    words.len() >= 2 && words.iter().all(|w| NAMES.contains(w))
+    {
+        if !NAMES.contains(&w) {
+            return false;
+        }
+        count += 1;
+    }
+    count >= 2
 }
 
 /// `Follow TASS on Telegram`, `Follow us on X`: a follow line that ends on a network.
@@ -933,6 +1029,10 @@ fn follow_on_social(norm: &str) -> bool {
         "bluesky",
         "mastodon",
     ];
+    // The first word must be `follow`.
+    if norm.split(' ').next() != Some("follow") {
+        return false;
+    }
     let words: Vec<&str> = norm.split(' ').collect();
     words.len() <= 8
         && words.first() == Some(&"follow")
@@ -962,6 +1062,51 @@ fn by_name(norm: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_units_normalise_as_by_chars() {
+        let pieces = [
+            "",
+            " ",
+            "\t",
+            "\n\r",
+            "\x0b\x0c",
+            "\x1c",
+            "a",
+            "Z",
+            "<",
+            ">",
+            "</",
+            "<a",
+            "<1",
+            "<A",
+            "-",
+            ".",
+            "*",
+            "|",
+            "!",
+            "#",
+            "Share",
+            "ON",
+            "  ",
+            "x.",
+            "'",
+            "\"",
+            "<b>Home</b>",
+        ];
+        let mut state = 7u64;
+        for _ in 0..20_000 {
+            let mut unit = String::new();
+            for _ in 0..(state % 9) {
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                unit.push_str(pieces[(state >> 33) as usize % pieces.len()]);
+            }
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1);
+            assert_eq!(normalise_ascii(&unit), normalise_chars(&unit), "{unit:?}");
+        }
+    }
 
     fn ignored_texts(text: &str) -> Vec<(&str, &'static str)> {
         prepare(text)

@@ -91,33 +91,44 @@ enum Said {
 
 /// The phrase tables as stems, word by word.
 struct Cues {
-    restored: Vec<Vec<String>>,
-    disrupted: Vec<Vec<String>>,
+    restored: Phrases,
+    disrupted: Phrases,
 }
 
 fn cues() -> &'static Cues {
     static CELL: std::sync::OnceLock<Cues> = std::sync::OnceLock::new();
-    CELL.get_or_init(|| {
-        let split = |list: &[&str]| -> Vec<Vec<String>> {
-            list.iter()
-                .map(|phrase| phrase.split(' ').map(stem).collect())
-                .collect()
-        };
-        Cues {
-            restored: split(RESTORED),
-            disrupted: split(DISRUPTED),
-        }
+    CELL.get_or_init(|| Cues {
+        restored: Phrases::new(RESTORED),
+        disrupted: Phrases::new(DISRUPTED),
     })
 }
 
 /// Whether one of `phrases` occurs in `stems`, word for word.
-fn has_phrase(stems: &[String], phrases: &[Vec<String>]) -> bool {
-    phrases.iter().any(|phrase| {
-        !phrase.is_empty()
-            && stems
-                .windows(phrase.len())
-                .any(|window| window == phrase.as_slice())
+fn has_phrase(stems: &[String], phrases: &Phrases) -> bool {
+    (0..stems.len()).any(|i| {
+        let rest = stems.get(i..).unwrap_or_default();
+        rest.first()
+            .and_then(|first| phrases.by_first.get(first.as_str()))
+            .is_some_and(|found| found.iter().any(|phrase| rest.starts_with(phrase)))
     })
+}
+
+/// Cue phrases as stems, by their first stem.
+struct Phrases {
+    by_first: rustc_hash::FxHashMap<String, Vec<Vec<String>>>,
+}
+
+impl Phrases {
+    fn new(list: &[&str]) -> Phrases {
+        let mut by_first: rustc_hash::FxHashMap<String, Vec<Vec<String>>> = Default::default();
+        for phrase in list {
+            let stems: Vec<String> = phrase.split(' ').map(stem).collect();
+            if let Some(first) = stems.first() {
+                by_first.entry(first.clone()).or_default().push(stems);
+            }
+        }
+        Phrases { by_first }
+    }
 }
 
 /// What a claim says of the services it names, read from the claim and its
