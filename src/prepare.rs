@@ -212,9 +212,7 @@ fn skip_space(text: &str, at: usize) -> usize {
 }
 
 /// Labels that may precede an ISO date at the head of a text.
-// Read at most once per head line, so left with `Token::is_any` (its last
-// caller; tokens.rs may drop it for a `word_set!` here).
-const DATE_LABELS: &[&str] = &["date", "dated", "published", "posted"];
+static DATE_LABELS: &Words = word_set!["date", "dated", "published", "posted"];
 
 /// Words that may follow a date alone on its line: a time and its zone.
 static TIME_WORDS: &Words = word_set!["am", "pm", "gmt", "utc", "local", "time", "updated"];
@@ -236,7 +234,7 @@ fn date_line(text: &str, line: Range<usize>) -> Option<(Range<usize>, String)> {
     let window = window(text, line.start, 80);
     let toks = tokens(text, window.start..window.end.min(line.end));
     let mut i = 0;
-    let labelled = toks.first()?.is_any(text, DATE_LABELS);
+    let labelled = toks.first()?.is_in(DATE_LABELS);
     if labelled {
         i = 1;
         if toks.get(1).is_some_and(|t| t.is_punct(':')) {

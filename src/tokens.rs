@@ -191,24 +191,6 @@ impl Token {
         list.contains(self.key)
     }
 
-    /// Whether this is a word found in `list` (lower-case entries), ignoring ASCII case.
-    pub fn is_any(&self, text: &str, list: &[&str]) -> bool {
-        if !self.is_word() {
-            return false;
-        }
-        let word = self.text(text).as_bytes();
-        let Some(first) = word.first().map(u8::to_ascii_lowercase) else {
-            return false;
-        };
-        // Length and first letter turn most entries away before the full comparison.
-        list.iter().any(|w| {
-            let w = w.as_bytes();
-            w.len() == word.len()
-                && w.first().map(u8::to_ascii_lowercase) == Some(first)
-                && word.eq_ignore_ascii_case(w)
-        })
-    }
-
     /// Whether this word starts with an upper-case letter.
     pub fn is_capitalised(&self, text: &str) -> bool {
         self.is_word()
