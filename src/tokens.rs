@@ -88,6 +88,13 @@ impl Words {
         if self.filter[slot / 64] & (1 << (slot % 64)) == 0 {
             return false;
         }
+        self.search(key)
+    }
+
+    /// The search past the filter, out of line: inlined at each of the
+    /// lists' hundred-odd call sites it cost some 10 KB of the `.wasm`.
+    #[inline(never)]
+    fn search(&self, key: Key) -> bool {
         // No listed word has `Key::NONE`, so it is never found.
         if self.keys.len() <= 8 {
             return self.keys.contains(&key);
