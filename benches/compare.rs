@@ -2,7 +2,7 @@
 //! 2 MB accounts built from real news text (see `corpus.rs`).
 //!
 //! Before criterion's own statistics it prints a summary table: the median
-//! time of a few runs, the peak heap memory of one run (counted by a global
+//! time of a few warm runs (after one untimed run), the peak heap memory of one run (counted by a global
 //! allocator that wraps the system one), and how the time grows when the
 //! input doubles (`BENCH_RUNS` runs, 5 by default). With `-- --test` every
 //! pair runs once and criterion only checks that each bench works.
@@ -94,7 +94,7 @@ mod native {
     }
 
     fn summary(pairs: &[(&str, String, String)], runs: usize) {
-        println!("claimdiff compare, native, median of {runs} run(s)");
+        println!("claimdiff compare, native, median of {runs} warm run(s)");
         println!(
             "{:<6} {:>9} {:>9} {:>10} {:>10} {:>8} {:>7}",
             "pair", "A bytes", "B bytes", "time ms", "peak MiB", "claims", "pairs"
@@ -103,6 +103,9 @@ mod native {
         for (name, a, b) in pairs {
             let mut times = Vec::with_capacity(runs);
             let mut last = (0, 0, 0);
+            // One untimed run first: the engine builds its tables once per
+            // process, and the browser benchmark times warm runs too.
+            measure(a, b);
             for _ in 0..runs {
                 let (took, peak, claims, linked) = measure(a, b);
                 times.push(took);
