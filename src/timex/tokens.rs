@@ -53,6 +53,9 @@ impl Token<'_> {
     }
 }
 
+// `char::is_alphabetic` answers ASCII without its tables, so this is the
+// ASCII fast path too.
+#[inline]
 fn shape_of(c: char) -> Shape {
     if c.is_ascii_digit() {
         Shape::Number
@@ -107,7 +110,7 @@ pub(super) fn tokenize_into<'t>(
     let bytes = slice.as_bytes();
     let mut at = 0;
     while let Some(&b) = bytes.get(at) {
-        // ASCII fast path: the shape and width of a one-byte char.
+        // ASCII fast path: the width of a one-byte char.
         let (c, width) = if b.is_ascii() {
             (char::from(b), 1)
         } else {
@@ -116,17 +119,7 @@ pub(super) fn tokenize_into<'t>(
                 None => break,
             }
         };
-        let shape = if b.is_ascii() {
-            if b.is_ascii_digit() {
-                Shape::Number
-            } else if b.is_ascii_alphabetic() {
-                Shape::Word
-            } else {
-                Shape::Punct
-            }
-        } else {
-            shape_of(c)
-        };
+        let shape = shape_of(c);
         if let Some((start, run, run_glued)) = current {
             if shape == run && shape != Shape::Punct {
                 at += width;
