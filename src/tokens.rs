@@ -41,13 +41,21 @@ impl Key {
         if bytes.len() > MAX_KEY_BYTES {
             return Key::NONE;
         }
-        let mut key = bytes.len() as u128;
+        // Built as two 64-bit halves: a shift of a `u128` by a variable
+        // amount is a call into compiler-builtins on wasm32, which has no
+        // 128-bit integers (it showed in the browser profile).
+        let (mut low, mut high) = (bytes.len() as u64, 0u64);
         let mut i = 0;
         while i < bytes.len() {
-            key |= (bytes[i].to_ascii_lowercase() as u128) << (8 * (i + 1));
+            let byte = bytes[i].to_ascii_lowercase() as u64;
+            if i < 7 {
+                low |= byte << (8 * (i + 1));
+            } else {
+                high |= byte << (8 * (i - 7));
+            }
             i += 1;
         }
-        Key(key)
+        Key((high as u128) << 64 | low as u128)
     }
 
     /// Whether this is the key of an ASCII word (not [`Key::NONE`]).
