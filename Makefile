@@ -77,9 +77,13 @@ test-size: wasm
 
 # Not part of `make test`: timings and long fuzzing stay out of pass/fail
 # (see benches/README.md).
-.PHONY: bench fuzz wasm-size
+.PHONY: bench fuzz wasm-size icount
 bench: setup-browser wasm
 	scripts/bench.sh
+# Instructions of one warm compare of the seeds (callgrind): steady where
+# wall-clock times wander with the machine's load.
+icount:
+	scripts/icount.sh
 fuzz:
 	scripts/fuzz.sh $(or $(FUZZ_SECONDS),60)
 wasm-size: wasm
