@@ -4,7 +4,6 @@ use similar::{capture_diff_slices, Algorithm, DiffTag as Tag};
 
 use crate::report::{DiffOp, DiffTag};
 use crate::text::diff_pieces;
-use rustc_hash::FxHashMap as HashMap;
 
 /// The most pieces (words, spaces, marks) a side may have for a word diff.
 const MAX_PIECES: usize = 4000;
@@ -16,7 +15,7 @@ const MAX_PIECES: usize = 4000;
 ///
 /// Uses the no-deadline entry point: similar's deadline variants call
 /// `Instant::now()`, which panics on `wasm32-unknown-unknown`.
-pub(crate) fn word_diff<'t>(old: &'t str, new: &'t str) -> Vec<DiffOp> {
+pub(crate) fn word_diff(old: &str, new: &str) -> Vec<DiffOp> {
     let old_pieces = diff_pieces(old);
     let new_pieces = diff_pieces(new);
     if old_pieces.len().max(new_pieces.len()) > MAX_PIECES {
@@ -44,17 +43,7 @@ pub(crate) fn word_diff<'t>(old: &'t str, new: &'t str) -> Vec<DiffOp> {
             }),
         }
     };
-    // Myers asks only whether two pieces are equal: it runs on one number per
-    // distinct piece, so that each of its comparisons is of two integers, not
-    // of two strings.
-    let mut ids: HashMap<&'t str, usize> = HashMap::default();
-    let mut id_of = |piece: &'t str| {
-        let next = ids.len();
-        *ids.entry(piece).or_insert(next)
-    };
-    let old_ids: Vec<usize> = old_pieces.iter().map(|&piece| id_of(piece)).collect();
-    let new_ids: Vec<usize> = new_pieces.iter().map(|&piece| id_of(piece)).collect();
-    for op in capture_diff_slices(Algorithm::Myers, &old_ids, &new_ids) {
+    for op in capture_diff_slices(Algorithm::Myers, &old_pieces, &new_pieces) {
         let (tag, old_range, new_range) = op.as_tag_tuple();
         match tag {
             Tag::Equal => push(DiffTag::Equal, &old_pieces[old_range]),
