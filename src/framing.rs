@@ -1,15 +1,14 @@
 //! Framing: different names the two accounts use for the same actors or
 //! events (`terrorists` against `looters`), shown as such, not as conflicts.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use crate::paraphrase::table;
 use crate::report::{Account, Framing};
 use crate::text::words;
 
-/// The words an account uses from each framing vocabulary, by label:
-/// `group -> label -> words`.
-type Usage = BTreeMap<usize, Labels>;
+/// The words an account uses from the framing vocabularies, as
+/// `(group, label, word)`, sorted and without repeats: one flat list instead
+/// of nested maps keeps the `.wasm` small (no map types of its own).
+type Usage = Vec<(usize, usize, String)>;
 
 fn usage(text: &str, account: &Account) -> Usage {
     let mut used = Usage::new();
@@ -26,33 +25,37 @@ fn usage(text: &str, account: &Account) -> Usage {
         }
         for hit in table().framing_hits(&words(text, start..end)) {
             if let Some(phrase) = text.get(hit.range) {
-                used.entry(hit.group)
-                    .or_default()
-                    .entry(hit.label)
-                    .or_default()
-                    .insert(phrase.to_lowercase());
+                used.push((hit.group, hit.label, phrase.to_lowercase()));
             }
         }
     }
+    used.sort_unstable();
+    used.dedup();
     used
 }
 
-type Labels = BTreeMap<usize, BTreeSet<String>>;
+/// The entries of one group: a run of the sorted usage list.
+fn group(used: &[(usize, usize, String)], group: usize) -> &[(usize, usize, String)] {
+    let start = used.partition_point(|(g, _, _)| *g < group);
+    let end = used.partition_point(|(g, _, _)| *g <= group);
+    &used[start..end]
+}
 
-/// The words of the labels in `mine` that `theirs` never uses.
-fn own_words<'l>(mine: &'l Labels, theirs: &Labels) -> Vec<&'l str> {
+/// The words of the labels in `mine` (one group) that `theirs` (the same
+/// group of the other account) never uses.
+fn own_words<'l>(
+    mine: &'l [(usize, usize, String)],
+    theirs: &[(usize, usize, String)],
+) -> Vec<&'l str> {
     mine.iter()
-        .filter(|(label, _)| !theirs.contains_key(label))
-        .flat_map(|(_, words)| words.iter().map(String::as_str))
+        .filter(|(_, label, _)| !theirs.iter().any(|(_, l, _)| l == label))
+        .map(|(_, _, word)| word.as_str())
         .collect()
 }
 
-/// All the words of the labels in `labels`.
-fn all_words(labels: &Labels) -> Vec<&str> {
-    labels
-        .values()
-        .flat_map(|words| words.iter().map(String::as_str))
-        .collect()
+/// All the words of one group's entries.
+fn all_words(entries: &[(usize, usize, String)]) -> Vec<&str> {
+    entries.iter().map(|(_, _, word)| word.as_str()).collect()
 }
 
 /// Framing differences between two accounts (byte offsets): for each
@@ -62,10 +65,13 @@ pub(crate) fn framing(text_a: &str, a: &Account, text_b: &str, b: &Account) -> V
     let ua = usage(text_a, a);
     let ub = usage(text_b, b);
     let mut out = Vec::new();
-    for (group, labels_a) in &ua {
-        let Some(labels_b) = ub.get(group) else {
+    let mut groups: Vec<usize> = ua.iter().map(|(g, _, _)| *g).collect();
+    groups.dedup();
+    for g in groups {
+        let (labels_a, labels_b) = (group(&ua, g), group(&ub, g));
+        if labels_b.is_empty() {
             continue;
-        };
+        }
         let (only_a, only_b) = (own_words(labels_a, labels_b), own_words(labels_b, labels_a));
         if only_a.is_empty() && only_b.is_empty() {
             continue;
@@ -83,7 +89,7 @@ pub(crate) fn framing(text_a: &str, a: &Account, text_b: &str, b: &Account) -> V
         out.push(Framing {
             a: side_a.join(", "),
             b: side_b.join(", "),
-            about: table().framing_about(*group).to_string(),
+            about: table().framing_about(g).to_string(),
         });
     }
     out
