@@ -57,8 +57,9 @@ fn ends_with_abbreviation(sentence: &str) -> bool {
         // An initial: "Kassym-Jomart K. Tokayev".
         return true;
     }
-    let lower = last.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    // The list is ASCII, and no other letter lowers to ASCII but the Kelvin
+    // sign (to `k`, in none of them): an ASCII comparison without allocating.
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(last))
 }
 
 /// A word of the text.
