@@ -723,8 +723,21 @@ pub(super) fn sentence_bounds(s: &str) -> Vec<(usize, &str)> {
     // SB8's look-ahead, kept until the character that decided it: every
     // start up to there gives the same answer (the crate rescans, quadratic).
     let mut lookahead: Option<(bool, usize)> = None;
-    for (at, c) in s.char_indices() {
-        let class = sentence_class(c);
+    let bytes = s.as_bytes();
+    let mut next = 0;
+    while let Some(&b) = bytes.get(next) {
+        let at = next;
+        // ASCII classes here, the rest by `sentence_class`.
+        let (class, len) = match b {
+            b'a'..=b'z' => (Sb::Lower, 1),
+            b'A'..=b'Z' => (Sb::Upper, 1),
+            b' ' => (Sb::Sp, 1),
+            _ => match s.get(at..).and_then(|rest| rest.chars().next()) {
+                Some(c) => (sentence_class(c), c.len_utf8()),
+                None => break,
+            },
+        };
+        next = at + len;
         let before = parts;
         parts = parts.push(class);
         let last = before.last();
