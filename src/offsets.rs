@@ -15,22 +15,26 @@ pub(crate) struct OffsetMap<'t> {
 }
 
 impl<'t> OffsetMap<'t> {
-    const STRIDE: usize = 256;
+    const STRIDE: usize = 64;
 
     pub(crate) fn new(text: &'t str, unit: OffsetUnit) -> OffsetMap<'t> {
-        let mut checkpoints = Vec::with_capacity(text.len() / Self::STRIDE + 1);
+        let bytes = text.as_bytes();
+        let mut checkpoints = Vec::with_capacity(bytes.len() / Self::STRIDE + 1);
         let mut units = 0;
-        let mut next = 0;
-        for (byte, c) in text.char_indices() {
-            while byte >= next {
-                checkpoints.push((byte, units));
-                next += Self::STRIDE;
-            }
-            units += unit_len(c, unit);
+        // A checkpoint's boundary is the first byte of its block that is not
+        // a continuation byte; the bytes it skips count no unit, so the
+        // units before it are those of the blocks before.
+        for (n, block) in bytes.chunks(Self::STRIDE).enumerate() {
+            let start = n * Self::STRIDE;
+            let lead = block
+                .iter()
+                .position(|&b| b & 0xC0 != 0x80)
+                .unwrap_or(block.len());
+            checkpoints.push((start + lead, units));
+            units += count_units(block, unit);
         }
-        while text.len() >= next {
-            checkpoints.push((text.len(), units));
-            next += Self::STRIDE;
+        if bytes.len() % Self::STRIDE == 0 {
+            checkpoints.push((bytes.len(), units));
         }
         OffsetMap {
             text,
@@ -44,30 +48,34 @@ impl<'t> OffsetMap<'t> {
     pub(crate) fn convert(&self, byte: usize) -> usize {
         let byte = byte.min(self.text.len());
         let index = (byte / Self::STRIDE).min(self.checkpoints.len() - 1);
-        let (at, mut units) = self.checkpoints[index];
+        let (at, units) = self.checkpoints[index];
         if at > byte {
             // The checkpoint sits past `byte` only when `byte` is inside a char.
             return units;
         }
-        // Count the units of the bytes between the checkpoint and `byte`: one
-        // per char (its first byte is not a continuation byte), and in UTF-16
-        // one more per char beyond the BMP (its first byte is 0xF0 or more).
-        // A plain byte loop, which the compiler vectorises, where walking
-        // `chars()` decodes each one.
-        let bytes = self.text.as_bytes().get(at..byte).unwrap_or_default();
-        units += bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
-        if self.unit == OffsetUnit::Utf16 {
-            units += bytes.iter().filter(|&&b| b >= 0xF0).count();
+        // A block that is all ASCII (as many units as bytes up to the next
+        // checkpoint: every other char has fewer units than bytes) counts
+        // one unit a byte.
+        if let Some(&(next_at, next_units)) = self.checkpoints.get(index + 1) {
+            if next_at - at == next_units - units {
+                return units + (byte - at);
+            }
         }
-        units
+        let bytes = self.text.as_bytes().get(at..byte).unwrap_or_default();
+        units + count_units(bytes, self.unit)
     }
 }
 
-fn unit_len(c: char, unit: OffsetUnit) -> usize {
-    match unit {
-        OffsetUnit::Chars => 1,
-        OffsetUnit::Utf16 => c.len_utf16(),
+/// The units of the chars that begin in `bytes`: one per char (its first
+/// byte is not a continuation byte), and in UTF-16 one more per char beyond
+/// the BMP (its first byte is 0xF0 or more). A plain byte loop, which the
+/// compiler vectorises, where walking `chars()` decodes each one.
+fn count_units(bytes: &[u8], unit: OffsetUnit) -> usize {
+    let mut units = bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+    if unit == OffsetUnit::Utf16 {
+        units += bytes.iter().filter(|&&b| b >= 0xF0).count();
     }
+    units
 }
 
 /// Rewrites every offset of a byte-offset comparison into `unit`.
@@ -122,6 +130,25 @@ mod tests {
                     OffsetUnit::Utf16 => text[..byte].encode_utf16().count(),
                 };
                 assert_eq!(map.convert(byte), expected, "byte {byte} in {unit:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_blocks_and_block_edges() {
+        // ASCII runs of every length around the stride, then wide chars, so
+        // that blocks are ASCII, mixed, or start inside a char.
+        for ascii in 0..140 {
+            let text = format!("{}😀ж{}é😀", "a".repeat(ascii), "b".repeat(ascii % 70));
+            for unit in [OffsetUnit::Chars, OffsetUnit::Utf16] {
+                let map = OffsetMap::new(&text, unit);
+                for (byte, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                    let expected = match unit {
+                        OffsetUnit::Chars => text[..byte].chars().count(),
+                        OffsetUnit::Utf16 => text[..byte].encode_utf16().count(),
+                    };
+                    assert_eq!(map.convert(byte), expected, "{ascii}: byte {byte} {unit:?}");
+                }
             }
         }
     }

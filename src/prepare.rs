@@ -937,12 +937,12 @@ fn families_with_phrase(norm: &str) -> u64 {
     );
     for at in starts {
         let rest = norm.get(at..).unwrap_or("");
-        let candidates = index
-            .by_first_word
-            .get(&Key::of(leading_word(rest)))
-            .into_iter()
-            .flatten()
-            .chain(&index.anywhere);
+        // No phrase of the map begins without a word (those are `anywhere`).
+        let word = leading_word(rest);
+        let by_word = (!word.is_empty())
+            .then(|| index.by_first_word.get(&Key::of(word)))
+            .flatten();
+        let candidates = by_word.into_iter().flatten().chain(&index.anywhere);
         for &(family, p) in candidates {
             if found_at(at, p) {
                 found |= 1 << family;

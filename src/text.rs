@@ -57,8 +57,9 @@ fn ends_with_abbreviation(sentence: &str) -> bool {
         // An initial: "Kassym-Jomart K. Tokayev".
         return true;
     }
-    let lower = last.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    // The list is ASCII, and no other letter lowers to ASCII but the Kelvin
+    // sign (to `k`, in none of them): an ASCII comparison without allocating.
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(last))
 }
 
 /// A word of the text.
@@ -73,13 +74,42 @@ pub(crate) struct Word<'t> {
 /// The words (letters or digits) of `text[range]`, with offsets into `text`.
 pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
     let base = range.start;
-    segment::word_bounds(&text[range])
-        .filter(|(_, piece)| piece.chars().any(char::is_alphanumeric))
-        .map(|(offset, word)| Word {
-            range: base + offset..base + offset + word.len(),
-            text: word,
-        })
-        .collect()
+    let s = &text[range];
+    let bytes = s.as_bytes();
+    // About one word in six bytes of prose.
+    let mut out = Vec::with_capacity(s.len() / 6 + 1);
+    let mut at = 0;
+    while let Some(&first) = bytes.get(at) {
+        // A run of spaces, or an ASCII mark, before ASCII or the end is a
+        // piece of its own (see `word_bound`) with no letter or digit.
+        if first.is_ascii() && !first.is_ascii_alphanumeric() && first != b'\r' && first != b'_' {
+            let run = if first == b' ' {
+                bytes[at..].iter().take_while(|&&b| b == b' ').count()
+            } else {
+                1
+            };
+            if bytes.get(at + run).is_none_or(u8::is_ascii) {
+                at += run;
+                continue;
+            }
+        }
+        let Some(rest) = s.get(at..) else {
+            break;
+        };
+        // Never 0 on a non-empty rest; `max` guards the loop all the same.
+        let len = segment::word_bound(rest).max(rest.chars().next().map_or(1, char::len_utf8));
+        let Some(piece) = rest.get(..len) else {
+            break;
+        };
+        if first.is_ascii_alphanumeric() || piece.chars().any(char::is_alphanumeric) {
+            out.push(Word {
+                range: base + at..base + at + len,
+                text: piece,
+            });
+        }
+        at += len;
+    }
+    out
 }
 
 /// Splits a text into the pieces a word diff works on: words, runs of white

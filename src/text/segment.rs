@@ -363,7 +363,7 @@ enum WordState {
 
 /// The byte length of the first word-boundary segment of `s` (UAX #29
 /// WB1–WB999); 0 only for an empty `s`.
-fn word_bound(s: &str) -> usize {
+pub(super) fn word_bound(s: &str) -> usize {
     use WordState as S;
     // The common cases first, in ASCII: a run of letters and digits or of
     // spaces, or a single mark, that ends where nothing can join it (WB5–13,
@@ -384,6 +384,9 @@ fn word_bound(s: &str) -> usize {
     } else {
         0
     };
+    let mut state = S::Start;
+    // The end of what is taken so far, and where a Need* state rewinds to.
+    let mut end = 0;
     if run > 0 {
         // Only a word can be joined: by `_`, and by `.` `'` (`:` after a
         // letter, `,` `;` after a digit) if a letter or digit follows.
@@ -406,15 +409,23 @@ fn word_bound(s: &str) -> usize {
             },
             Some(_) => {}
         }
+        // The state machine goes on after the run, in the state the run
+        // leaves it in (WB5, WB8–10 within the word; WB3d within the spaces).
+        if word {
+            state = if digit { S::Numeric } else { S::Letter };
+            end = run;
+        } else if first == b' ' {
+            state = S::WSegSpace;
+            end = run;
+        }
     }
-    let mut state = S::Start;
-    // The end of what is taken so far, and where a Need* state rewinds to.
-    let mut end = 0;
     let mut rewind = 0;
     let mut prev_zwj = false;
     let mut skipped_marks = false;
-    let mut chars = s.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
+    let base = end;
+    let mut chars = s.get(base..).unwrap_or("").char_indices().peekable();
+    while let Some((offset, c)) = chars.next() {
+        let at = base + offset;
         let after = at + c.len_utf8();
         let class = word_class(c);
         let joined = prev_zwj;
@@ -712,8 +723,21 @@ pub(super) fn sentence_bounds(s: &str) -> Vec<(usize, &str)> {
     // SB8's look-ahead, kept until the character that decided it: every
     // start up to there gives the same answer (the crate rescans, quadratic).
     let mut lookahead: Option<(bool, usize)> = None;
-    for (at, c) in s.char_indices() {
-        let class = sentence_class(c);
+    let bytes = s.as_bytes();
+    let mut next = 0;
+    while let Some(&b) = bytes.get(next) {
+        let at = next;
+        // ASCII classes here, the rest by `sentence_class`.
+        let (class, len) = match b {
+            b'a'..=b'z' => (Sb::Lower, 1),
+            b'A'..=b'Z' => (Sb::Upper, 1),
+            b' ' => (Sb::Sp, 1),
+            _ => match s.get(at..).and_then(|rest| rest.chars().next()) {
+                Some(c) => (sentence_class(c), c.len_utf8()),
+                None => break,
+            },
+        };
+        next = at + len;
         let before = parts;
         parts = parts.push(class);
         let last = before.last();
