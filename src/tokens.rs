@@ -266,7 +266,8 @@ pub(crate) fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
     };
     let bytes = slice.as_bytes();
     let base = range.start;
-    let mut out = Vec::new();
+    // About one token per six bytes of English: most spans never regrow.
+    let mut out = Vec::with_capacity(bytes.len() / 6 + 1);
     let word = |start: usize, end: usize| Token {
         range: base + start..base + end,
         kind: Kind::Word,
