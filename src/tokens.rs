@@ -81,7 +81,7 @@ impl Key {
     /// The word's place in a [`Words`] filter: its length and the low five
     /// bits of its first byte.
     #[inline]
-    const fn slot(self) -> usize {
+    pub(crate) const fn slot(self) -> usize {
         let len = (self.0 & 0x0f) as usize;
         let first = ((self.0 >> 8) & 0x1f) as usize;
         len * 32 + first

@@ -875,6 +875,9 @@ struct Cues {
 struct CueIndex {
     /// Cues by the key of their first word, lower-cased, apostrophes folded to `'`.
     by_first: HashMap<Key, Vec<usize>>,
+    /// One bit per [`Key::slot`] of the keys of `by_first`: most words
+    /// start no cue and are turned away before the hash lookup.
+    filter: [u64; 8],
     /// Cues whose first word is a class (`#`, `n't`): tried everywhere.
     anywhere: Vec<usize>,
     /// Each cue's words, ready to match.
@@ -962,11 +965,12 @@ impl Cues {
             for (n, cue) in self.list.iter().enumerate() {
                 match cue.words.first() {
                     Some(&"#") | Some(&"n't") | None => index.anywhere.push(n),
-                    Some(first) => index
-                        .by_first
-                        .entry(Key::of(&fold_word(first.trim_start_matches('='))))
-                        .or_default()
-                        .push(n),
+                    Some(first) => {
+                        let key = Key::of(&fold_word(first.trim_start_matches('=')));
+                        let slot = key.slot();
+                        index.filter[slot / 64] |= 1 << (slot % 64);
+                        index.by_first.entry(key).or_default().push(n);
+                    }
                 }
                 index
                     .patterns
@@ -989,7 +993,13 @@ impl Cues {
         let Some(word) = words.get(at) else {
             return false;
         };
-        let keyed = index.by_first.get(&fold_key(text, word));
+        let key = fold_key(text, word);
+        let slot = key.slot();
+        let keyed = if index.filter[slot / 64] & (1 << (slot % 64)) != 0 {
+            index.by_first.get(&key)
+        } else {
+            None
+        };
         keyed
             .into_iter()
             .flatten()
