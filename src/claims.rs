@@ -907,7 +907,9 @@ const MIN_PREFIX_WORDS: usize = 3;
 /// of its predicate. `None` if its span has no such words. `toks` are the
 /// tokens of the claim's sentence.
 fn repeat_key(text: &str, toks: &[Token], draft: &ClaimDraft) -> Option<String> {
-    let mut key = String::new();
+    // The words with their spaces rarely outgrow the spans they come from.
+    let spans = draft.range.len() + draft.predicate.as_ref().map_or(0, |p| p.len() + 2);
+    let mut key = String::with_capacity(spans);
     push_key_words(text, &tokens_in(text, toks, &draft.range), &mut key);
     if key.is_empty() {
         return None;
