@@ -283,19 +283,35 @@ static ITEM_LEADERS: &Words = word_set![
 ];
 
 /// Finds the claims of the given sentences (in text order).
-#[inline(never)]
+#[cfg(test)]
 pub(crate) fn extract(text: &str, sentences: &[Range<usize>]) -> Vec<ClaimDraft> {
+    extract_with_tokens(text, sentences).0
+}
+
+/// The tokens of each piece of text that claims were read from (a sentence,
+/// or a chunk of an over-long one: the drafts' `sentence`), in text order.
+pub(crate) type PieceTokens = Vec<(Range<usize>, Vec<Token>)>;
+
+/// Finds the claims of the given sentences (in text order), with the tokens
+/// they were read from, so that the voice analysis need not read them again.
+#[inline(never)]
+pub(crate) fn extract_with_tokens(
+    text: &str,
+    sentences: &[Range<usize>],
+) -> (Vec<ClaimDraft>, PieceTokens) {
     let mut drafts = Vec::new();
     let mut keys = Vec::new();
+    let mut pieces = Vec::with_capacity(sentences.len());
     for sentence in sentences {
         for chunk in chunks(text, sentence.clone()) {
             let toks = tokens(text, chunk.clone());
             let from = drafts.len();
-            split_sentence(text, &toks, chunk, &mut drafts);
+            split_sentence(text, &toks, chunk.clone(), &mut drafts);
             keys.extend(drafts[from..].iter().map(|d| repeat_key(text, &toks, d)));
+            pieces.push((chunk, toks));
         }
     }
-    fold_repeats(drafts, &keys)
+    (fold_repeats(drafts, &keys), pieces)
 }
 
 /// A "sentence" longer than this (text with no sentence punctuation) is cut
@@ -891,7 +907,9 @@ const MIN_PREFIX_WORDS: usize = 3;
 /// of its predicate. `None` if its span has no such words. `toks` are the
 /// tokens of the claim's sentence.
 fn repeat_key(text: &str, toks: &[Token], draft: &ClaimDraft) -> Option<String> {
-    let mut key = String::new();
+    // The words with their spaces rarely outgrow the spans they come from.
+    let spans = draft.range.len() + draft.predicate.as_ref().map_or(0, |p| p.len() + 2);
+    let mut key = String::with_capacity(spans);
     push_key_words(text, &tokens_in(text, toks, &draft.range), &mut key);
     if key.is_empty() {
         return None;

@@ -294,11 +294,11 @@ fn read_account(
         end: range.end,
     };
     let anchor = date.as_deref().and_then(timex::parse_date);
-    let drafts = claims::extract(text, &prepared.sentences);
+    let (drafts, pieces) = claims::extract_with_tokens(text, &prepared.sentences);
     if drafts.len() > max_claims {
         return Err(Error::too_many_claims(side, drafts.len(), max_claims));
     }
-    let voices = voice::analyse(text, &drafts);
+    let voices = voice::analyse_with_tokens(text, &drafts, pieces);
     let ranges: Vec<std::ops::Range<usize>> = drafts.iter().map(|d| d.range.clone()).collect();
     let times = timex::claims_times(text, anchor, &ranges);
     let claims = drafts

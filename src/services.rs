@@ -13,8 +13,9 @@
 //! on the main roads, the metro is still closed`) is "mixed".
 
 use std::ops::Range;
+use std::rc::Rc;
 
-use crate::lexicon::stem;
+use crate::lexicon::{lexeme, stem};
 use crate::report::{Claim, Modality, ServiceRow, ServiceState, ServiceStatus, TopicInfo};
 use crate::text::words;
 
@@ -104,12 +105,17 @@ fn cues() -> &'static Cues {
 }
 
 /// Whether one of `phrases` occurs in `stems`, word for word.
-fn has_phrase(stems: &[String], phrases: &Phrases) -> bool {
+fn has_phrase(stems: &[Rc<str>], phrases: &Phrases) -> bool {
     (0..stems.len()).any(|i| {
         let rest = stems.get(i..).unwrap_or_default();
         rest.first()
-            .and_then(|first| phrases.by_first.get(first.as_str()))
-            .is_some_and(|found| found.iter().any(|phrase| rest.starts_with(phrase)))
+            .and_then(|first| phrases.by_first.get(&**first))
+            .is_some_and(|found| {
+                found.iter().any(|phrase| {
+                    phrase.len() <= rest.len()
+                        && phrase.iter().zip(rest).all(|(p, r)| p.as_str() == &**r)
+                })
+            })
     })
 }
 
@@ -136,11 +142,12 @@ impl Phrases {
 fn said(text: &str, claim: &Claim) -> Said {
     let own: Range<usize> = claim.start..claim.end;
     let predicate = claim.predicate.as_ref().map(|p| p.start..p.end);
-    let stems: Vec<String> = std::iter::once(own)
+    // The stems as the lexicon holds them: no copy of each.
+    let stems: Vec<Rc<str>> = std::iter::once(own)
         .chain(predicate)
         .filter(|r| r.start <= r.end && text.get(r.clone()).is_some())
         .flat_map(|r| words(text, r))
-        .map(|w| stem(w.text))
+        .map(|w| lexeme(w.text).stem)
         .collect();
     let cues = cues();
     let restored = has_phrase(&stems, &cues.restored);

@@ -81,7 +81,7 @@ impl Key {
     /// The word's place in a [`Words`] filter: its length and the low five
     /// bits of its first byte.
     #[inline]
-    const fn slot(self) -> usize {
+    pub(crate) const fn slot(self) -> usize {
         let len = (self.0 & 0x0f) as usize;
         let first = ((self.0 >> 8) & 0x1f) as usize;
         len * 32 + first
@@ -266,7 +266,8 @@ pub(crate) fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
     };
     let bytes = slice.as_bytes();
     let base = range.start;
-    let mut out = Vec::new();
+    // About one token per six bytes of English: most spans never regrow.
+    let mut out = Vec::with_capacity(bytes.len() / 6 + 1);
     let word = |start: usize, end: usize| Token {
         range: base + start..base + end,
         kind: Kind::Word,

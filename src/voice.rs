@@ -22,6 +22,7 @@
 //! do `not only … but also`, `not to` + verb, `no doubt`.
 
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -41,8 +42,20 @@ pub(crate) struct Voice {
 }
 
 /// Reads the voice of each claim (claims in text order).
-#[inline(never)]
+#[cfg(test)]
 pub(crate) fn analyse(text: &str, claims: &[ClaimDraft]) -> Vec<Voice> {
+    analyse_with_tokens(text, claims, Vec::new())
+}
+
+/// Reads the voice of each claim (claims in text order). `pieces` are the
+/// tokens of the claims' sentences as [`crate::claims::extract_with_tokens`]
+/// read them; a sentence not among them is read afresh.
+#[inline(never)]
+pub(crate) fn analyse_with_tokens(
+    text: &str,
+    claims: &[ClaimDraft],
+    pieces: crate::claims::PieceTokens,
+) -> Vec<Voice> {
     let mut sentences: Vec<Range<usize>> = Vec::new();
     let mut of_claim = Vec::with_capacity(claims.len());
     for claim in claims {
@@ -51,12 +64,26 @@ pub(crate) fn analyse(text: &str, claims: &[ClaimDraft]) -> Vec<Voice> {
         }
         of_claim.push(sentences.len() - 1);
     }
-    // Each sentence is read into tokens once; a claim's tokens are those of
-    // its sentence inside its span.
-    let sentence_tokens: Vec<Vec<Token>> = sentences
+    // Each sentence is read into tokens once (by the claims extraction); a
+    // claim's tokens are those of its sentence inside its span.
+    let mut next = 0;
+    let owned: Vec<Cow<'_, [Token]>> = sentences
         .iter()
-        .map(|sentence| tokens(text, sentence.clone()))
+        .map(|sentence| {
+            // Both lists are in text order: look ahead from the last match.
+            match pieces[next.min(pieces.len())..]
+                .iter()
+                .position(|(range, _)| range == sentence)
+            {
+                Some(k) => {
+                    next += k + 1;
+                    Cow::Borrowed(&pieces[next - 1].1[..])
+                }
+                None => Cow::Owned(tokens(text, sentence.clone())),
+            }
+        })
         .collect();
+    let sentence_tokens: Vec<&[Token]> = owned.iter().map(|t| &t[..]).collect();
     let frames = attribute(text, &sentence_tokens);
     // `If …, then …` makes every claim of its sentence conditional.
     let conditional_sentences: Vec<bool> = sentence_tokens
@@ -72,7 +99,7 @@ pub(crate) fn analyse(text: &str, claims: &[ClaimDraft]) -> Vec<Voice> {
         .zip(of_claim)
         .map(|(claim, n)| {
             let frame = frames.get(n).cloned().unwrap_or_default();
-            let toks = sentence_tokens.get(n).map_or(&[][..], Vec::as_slice);
+            let toks = sentence_tokens.get(n).copied().unwrap_or(&[]);
             let own = tokens_in(text, toks, &claim.range);
             let predicate = claim
                 .predicate
@@ -178,7 +205,7 @@ fn quotes(toks: &[Token], open_before: bool) -> Quotes {
 
 /// The frame of every sentence, in order, with pronouns resolved and quotes
 /// that span sentences given to their speaker.
-fn attribute(text: &str, sentences: &[Vec<Token>]) -> Vec<Frame> {
+fn attribute(text: &str, sentences: &[&[Token]]) -> Vec<Frame> {
     let mut frames = vec![Frame::default(); sentences.len()];
     let mut last: Option<Range<usize>> = None;
     let mut open = false;
@@ -848,6 +875,9 @@ struct Cues {
 struct CueIndex {
     /// Cues by the key of their first word, lower-cased, apostrophes folded to `'`.
     by_first: HashMap<Key, Vec<usize>>,
+    /// One bit per [`Key::slot`] of the keys of `by_first`: most words
+    /// start no cue and are turned away before the hash lookup.
+    filter: [u64; 8],
     /// Cues whose first word is a class (`#`, `n't`): tried everywhere.
     anywhere: Vec<usize>,
     /// Each cue's words, ready to match.
@@ -935,11 +965,12 @@ impl Cues {
             for (n, cue) in self.list.iter().enumerate() {
                 match cue.words.first() {
                     Some(&"#") | Some(&"n't") | None => index.anywhere.push(n),
-                    Some(first) => index
-                        .by_first
-                        .entry(Key::of(&fold_word(first.trim_start_matches('='))))
-                        .or_default()
-                        .push(n),
+                    Some(first) => {
+                        let key = Key::of(&fold_word(first.trim_start_matches('=')));
+                        let slot = key.slot();
+                        index.filter[slot / 64] |= 1 << (slot % 64);
+                        index.by_first.entry(key).or_default().push(n);
+                    }
                 }
                 index
                     .patterns
@@ -962,7 +993,13 @@ impl Cues {
         let Some(word) = words.get(at) else {
             return false;
         };
-        let keyed = index.by_first.get(&fold_key(text, word));
+        let key = fold_key(text, word);
+        let slot = key.slot();
+        let keyed = if index.filter[slot / 64] & (1 << (slot % 64)) != 0 {
+            index.by_first.get(&key)
+        } else {
+            None
+        };
         keyed
             .into_iter()
             .flatten()
