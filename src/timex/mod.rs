@@ -189,19 +189,83 @@ pub(crate) fn parse_date(s: &str) -> Option<Date> {
 /// carries over from sentence to sentence, for `the next day`.
 pub(crate) fn tag_text(text: &str, anchor: Option<Date>) -> Vec<Mention> {
     let lower = text.to_ascii_lowercase();
-    tag_lowered(text, &lower, anchor)
+    tag_lowered(text, &lower, anchor, &[])
 }
 
-/// [`tag_text`] with the text's ASCII lower-cased copy at hand.
-fn tag_lowered(text: &str, lower: &str, anchor: Option<Date>) -> Vec<Mention> {
+/// [`tag_text`] with the text's ASCII lower-cased copy at hand; `known` are
+/// sentences already cut (see [`whole_sentences`]).
+fn tag_lowered(
+    text: &str,
+    lower: &str,
+    anchor: Option<Date>,
+    known: &[Range<usize>],
+) -> Vec<Mention> {
     let mut reference = None;
     let mut tokens = Vec::new();
     let mut mentions = Vec::new();
-    for sentence in crate::text::sentences(text, 0..text.len()) {
+    for sentence in whole_sentences(text, known) {
         tokenize_into(&mut tokens, text, lower, sentence);
         tag(&tokens, anchor, &mut reference, &mut mentions);
     }
     mentions
+}
+
+/// `crate::text::sentences(text, 0..text.len())`, reusing `known`: the
+/// sentences `prepare` kept (in text order), which are the whole text's
+/// sentences of every line it cut whole.
+///
+/// The sentence rules always break after a line feed and look neither back
+/// nor ahead across one, and sentences never glue across one, so the whole
+/// text's sentences are those of each line (without its `\n`) in turn. A
+/// line's known sentences are taken as they are when they cover all of it
+/// but white space with no other line break between them (a dateline, a
+/// block tag or a sentence taken for boilerplate leaves a gap); any other
+/// line is cut again.
+fn whole_sentences(text: &str, known: &[Range<usize>]) -> Vec<Range<usize>> {
+    if known.is_empty() {
+        return crate::text::sentences(text, 0..text.len());
+    }
+    let mut out = Vec::with_capacity(known.len() + 8);
+    let mut k = 0;
+    let mut start = 0;
+    while start <= text.len() {
+        let end = text
+            .get(start..)
+            .and_then(|rest| rest.find('\n'))
+            .map_or(text.len(), |n| start + n);
+        let first = k;
+        while known.get(k).is_some_and(|s| s.start < end) {
+            k += 1;
+        }
+        let line = known.get(first..k).unwrap_or_default();
+        if let Some(trimmed) = crate::text::trim(text, start..end) {
+            if covers(text, trimmed, line) {
+                out.extend_from_slice(line);
+            } else {
+                out.extend(crate::text::sentences(text, start..end));
+            }
+        }
+        start = end + 1;
+    }
+    out
+}
+
+/// Whether `line` (sentences, in order) spans all of `trimmed` with only
+/// spaces between them: no other character and no line break.
+fn covers(text: &str, trimmed: Range<usize>, line: &[Range<usize>]) -> bool {
+    let (Some(first), Some(last)) = (line.first(), line.last()) else {
+        return false;
+    };
+    if first.start != trimmed.start || last.end != trimmed.end {
+        return false;
+    }
+    line.windows(2).all(|pair| match pair {
+        [a, b] => text.get(a.end..b.start).is_some_and(|gap| {
+            gap.chars()
+                .all(|c| c.is_whitespace() && !matches!(c, '\r' | '\u{2028}' | '\u{2029}'))
+        }),
+        _ => true,
+    })
 }
 
 /// The time expressions of a sentence's `tokens`, pushed onto `mentions`;
@@ -247,13 +311,26 @@ fn tag(
 /// byte ranges. The text is tagged once, so the narrative's days carry
 /// across claims; a claim gets the expressions wholly inside it, and its
 /// timing from them and its own tense.
+#[cfg(test)]
 pub(crate) fn claims_times(
     text: &str,
     anchor: Option<Date>,
     claims: &[Range<usize>],
 ) -> Vec<(Vec<Mention>, Option<Timing>)> {
+    claims_times_in(text, anchor, claims, &[])
+}
+
+/// [`claims_times`] with the sentences `prepare` kept, which spare cutting
+/// most of the text into sentences again (any ranges give the same result
+/// only if they are those).
+pub(crate) fn claims_times_in(
+    text: &str,
+    anchor: Option<Date>,
+    claims: &[Range<usize>],
+    sentences: &[Range<usize>],
+) -> Vec<(Vec<Mention>, Option<Timing>)> {
     let lower = text.to_ascii_lowercase();
-    let all = tag_lowered(text, &lower, anchor);
+    let all = tag_lowered(text, &lower, anchor, sentences);
     let mut tokens = Vec::new();
     claims
         .iter()
