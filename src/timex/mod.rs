@@ -200,12 +200,25 @@ fn tag_lowered(
     anchor: Option<Date>,
     known: &[Range<usize>],
 ) -> Vec<Mention> {
+    tag_sentences(text, lower, anchor, known, &mut Vec::new())
+}
+
+/// [`tag_lowered`], also pushing onto `tenses` each sentence with its
+/// [`overall_tense`], in text order.
+fn tag_sentences(
+    text: &str,
+    lower: &str,
+    anchor: Option<Date>,
+    known: &[Range<usize>],
+    tenses: &mut Vec<(Range<usize>, Lean)>,
+) -> Vec<Mention> {
     let mut reference = None;
     let mut tokens = Vec::new();
     let mut mentions = Vec::new();
     for sentence in whole_sentences(text, known) {
-        tokenize_into(&mut tokens, text, lower, sentence);
-        tag(&tokens, anchor, &mut reference, &mut mentions);
+        tokenize_into(&mut tokens, text, lower, sentence.clone());
+        let tense = tag(&tokens, anchor, &mut reference, &mut mentions);
+        tenses.push((sentence, tense));
     }
     mentions
 }
@@ -270,13 +283,13 @@ fn covers(text: &str, trimmed: Range<usize>, line: &[Range<usize>]) -> bool {
 
 /// The time expressions of a sentence's `tokens`, pushed onto `mentions`;
 /// `reference` is the day the narrative last named, updated by each
-/// day-precise expression found.
+/// day-precise expression found. Returns the sentence's [`overall_tense`].
 fn tag(
     tokens: &[Token<'_>],
     anchor: Option<Date>,
     reference: &mut Option<Date>,
     mentions: &mut Vec<Mention>,
-) {
+) -> Lean {
     let markers = tense_markers(tokens);
     let mut i = 0;
     while let Some(token) = tokens.get(i) {
@@ -305,6 +318,7 @@ fn tag(
             None => i += 1,
         }
     }
+    overall_tense(&markers)
 }
 
 /// The time expressions and timing of each claim of a text: `claims` are
@@ -330,7 +344,8 @@ pub(crate) fn claims_times_in(
     sentences: &[Range<usize>],
 ) -> Vec<(Vec<Mention>, Option<Timing>)> {
     let lower = text.to_ascii_lowercase();
-    let all = tag_lowered(text, &lower, anchor, sentences);
+    let mut tenses = Vec::new();
+    let all = tag_sentences(text, &lower, anchor, sentences, &mut tenses);
     let mut tokens = Vec::new();
     claims
         .iter()
@@ -344,8 +359,15 @@ pub(crate) fn claims_times_in(
                 .filter(|m| m.range.end <= claim.end)
                 .cloned()
                 .collect();
-            tokenize_into(&mut tokens, text, &lower, claim.clone());
-            let tense = overall_tense(&tense_markers(&tokens));
+            // A claim that is a whole sentence has its tense already.
+            let at = tenses.partition_point(|(s, _)| s.start < claim.start);
+            let tense = match tenses.get(at) {
+                Some((sentence, tense)) if sentence == claim => *tense,
+                _ => {
+                    tokenize_into(&mut tokens, text, &lower, claim.clone());
+                    overall_tense(&tense_markers(&tokens))
+                }
+            };
             let timing = when(&mentions, anchor, tense);
             (mentions, timing)
         })
