@@ -1023,13 +1023,15 @@ fn tokens<'t>(
         let form = form.get(word.text, buf);
         let gap_start = previous_end.unwrap_or(range.start);
         let gap = text.get(gap_start..word.range.start).unwrap_or("");
-        let hyphens = gap
-            .chars()
-            .filter(|c| matches!(c, '-' | '\u{2010}' | '\u{2011}'))
-            .count();
-        let spaces_only = gap
-            .chars()
-            .all(|c| c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}'));
+        // One pass over the gap (most often a single space).
+        let (mut hyphens, mut spaces_only) = (0usize, true);
+        for c in gap.chars() {
+            if matches!(c, '-' | '\u{2010}' | '\u{2011}') {
+                hyphens += 1;
+            } else if !c.is_whitespace() {
+                spaces_only = false;
+            }
+        }
         let abbreviation = out.last().is_some_and(|t| {
             gap.starts_with('.')
                 && gap
