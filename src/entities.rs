@@ -514,6 +514,10 @@ fn singular(bare: &str) -> String {
 /// [`singular`] without allocating: how many bytes of `bare` the singular
 /// keeps (always a char boundary), and whether a `y` follows them.
 fn singular_parts(bare: &str) -> (usize, bool) {
+    // Every ending below ends in `s`.
+    if !bare.ends_with('s') {
+        return (bare.len(), false);
+    }
     let long = bare.len() > 3 && (bare.is_ascii() || bare.chars().count() > 3);
     if long {
         if bare.ends_with("ies") {
@@ -731,7 +735,7 @@ impl<'a> Tracker<'a> {
         // The sentence's mentions are in text order: find each part's by
         // bisection, so that a sentence of many claims stays linear.
         let found: &[EntityMention] = self.sentence.as_ref().map_or(&[], |(_, found)| found);
-        let mut mentions: Vec<EntityMention> = Vec::new();
+        let mut chosen: Vec<&EntityMention> = Vec::new();
         for part in parts {
             let first = found.partition_point(|m| m.start < part.start);
             let inside = found
@@ -740,11 +744,20 @@ impl<'a> Tracker<'a> {
                 .iter()
                 .take_while(|m| m.start < part.end)
                 .filter(|m| m.end <= part.end);
-            mentions.extend(inside.cloned());
+            chosen.extend(inside);
         }
+        let within = |part: &Range<usize>| sentence.start <= part.start && part.end <= sentence.end;
+        if parts.iter().all(within) {
+            // Sorted and deduplicated by reference, so only what is kept is
+            // copied (a predicate's mentions are also its claim's).
+            chosen.sort_by_key(|m| (m.start, m.end));
+            chosen.dedup();
+            return chosen.into_iter().cloned().collect();
+        }
+        let mut mentions: Vec<EntityMention> = chosen.into_iter().cloned().collect();
         // A part outside its sentence (there should be none) is read on its own.
         for part in parts {
-            if !(sentence.start <= part.start && part.end <= sentence.end) {
+            if !within(part) {
                 mentions.extend(find(text, part.clone(), self));
             }
         }
@@ -1010,13 +1023,15 @@ fn tokens<'t>(
         let form = form.get(word.text, buf);
         let gap_start = previous_end.unwrap_or(range.start);
         let gap = text.get(gap_start..word.range.start).unwrap_or("");
-        let hyphens = gap
-            .chars()
-            .filter(|c| matches!(c, '-' | '\u{2010}' | '\u{2011}'))
-            .count();
-        let spaces_only = gap
-            .chars()
-            .all(|c| c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}'));
+        // One pass over the gap (most often a single space).
+        let (mut hyphens, mut spaces_only) = (0usize, true);
+        for c in gap.chars() {
+            if matches!(c, '-' | '\u{2010}' | '\u{2011}') {
+                hyphens += 1;
+            } else if !c.is_whitespace() {
+                spaces_only = false;
+            }
+        }
         let abbreviation = out.last().is_some_and(|t| {
             gap.starts_with('.')
                 && gap
@@ -1035,7 +1050,13 @@ fn tokens<'t>(
             form_key: Key::of(form),
             stop: STOPWORDS.contains(Key::of(word.text)),
             capital: starts_upper(word.text),
-            upper: case_of(word.text) == Case::Upper,
+            // A lower-case first letter rules out all capitals at once.
+            upper: !word
+                .text
+                .as_bytes()
+                .first()
+                .is_some_and(u8::is_ascii_lowercase)
+                && case_of(word.text) == Case::Upper,
             joined,
             hyphen: joined && hyphens == 1,
             gap: gap_start..word.range.start,

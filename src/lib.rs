@@ -300,7 +300,7 @@ fn read_account(
     }
     let voices = voice::analyse_with_tokens(text, &drafts, pieces);
     let ranges: Vec<std::ops::Range<usize>> = drafts.iter().map(|d| d.range.clone()).collect();
-    let times = timex::claims_times(text, anchor, &ranges);
+    let times = timex::claims_times_in(text, anchor, &ranges, &prepared.sentences);
     let claims = drafts
         .into_iter()
         .zip(voices)

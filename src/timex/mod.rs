@@ -189,30 +189,107 @@ pub(crate) fn parse_date(s: &str) -> Option<Date> {
 /// carries over from sentence to sentence, for `the next day`.
 pub(crate) fn tag_text(text: &str, anchor: Option<Date>) -> Vec<Mention> {
     let lower = text.to_ascii_lowercase();
-    tag_lowered(text, &lower, anchor)
+    tag_lowered(text, &lower, anchor, &[])
 }
 
-/// [`tag_text`] with the text's ASCII lower-cased copy at hand.
-fn tag_lowered(text: &str, lower: &str, anchor: Option<Date>) -> Vec<Mention> {
+/// [`tag_text`] with the text's ASCII lower-cased copy at hand; `known` are
+/// sentences already cut (see [`whole_sentences`]).
+fn tag_lowered(
+    text: &str,
+    lower: &str,
+    anchor: Option<Date>,
+    known: &[Range<usize>],
+) -> Vec<Mention> {
+    tag_sentences(text, lower, anchor, known, &mut Vec::new())
+}
+
+/// [`tag_lowered`], also pushing onto `tenses` each sentence with its
+/// [`overall_tense`], in text order.
+fn tag_sentences(
+    text: &str,
+    lower: &str,
+    anchor: Option<Date>,
+    known: &[Range<usize>],
+    tenses: &mut Vec<(Range<usize>, Lean)>,
+) -> Vec<Mention> {
     let mut reference = None;
     let mut tokens = Vec::new();
     let mut mentions = Vec::new();
-    for sentence in crate::text::sentences(text, 0..text.len()) {
-        tokenize_into(&mut tokens, text, lower, sentence);
-        tag(&tokens, anchor, &mut reference, &mut mentions);
+    for sentence in whole_sentences(text, known) {
+        tokenize_into(&mut tokens, text, lower, sentence.clone());
+        let tense = tag(&tokens, anchor, &mut reference, &mut mentions);
+        tenses.push((sentence, tense));
     }
     mentions
 }
 
+/// `crate::text::sentences(text, 0..text.len())`, reusing `known`: the
+/// sentences `prepare` kept (in text order), which are the whole text's
+/// sentences of every line it cut whole.
+///
+/// The sentence rules always break after a line feed and look neither back
+/// nor ahead across one, and sentences never glue across one, so the whole
+/// text's sentences are those of each line (without its `\n`) in turn. A
+/// line's known sentences are taken as they are when they cover all of it
+/// but white space with no other line break between them (a dateline, a
+/// block tag or a sentence taken for boilerplate leaves a gap); any other
+/// line is cut again.
+fn whole_sentences(text: &str, known: &[Range<usize>]) -> Vec<Range<usize>> {
+    if known.is_empty() {
+        return crate::text::sentences(text, 0..text.len());
+    }
+    let mut out = Vec::with_capacity(known.len() + 8);
+    let mut k = 0;
+    let mut start = 0;
+    while start <= text.len() {
+        let end = text
+            .get(start..)
+            .and_then(|rest| rest.find('\n'))
+            .map_or(text.len(), |n| start + n);
+        let first = k;
+        while known.get(k).is_some_and(|s| s.start < end) {
+            k += 1;
+        }
+        let line = known.get(first..k).unwrap_or_default();
+        if let Some(trimmed) = crate::text::trim(text, start..end) {
+            if covers(text, trimmed, line) {
+                out.extend_from_slice(line);
+            } else {
+                out.extend(crate::text::sentences(text, start..end));
+            }
+        }
+        start = end + 1;
+    }
+    out
+}
+
+/// Whether `line` (sentences, in order) spans all of `trimmed` with only
+/// spaces between them: no other character and no line break.
+fn covers(text: &str, trimmed: Range<usize>, line: &[Range<usize>]) -> bool {
+    let (Some(first), Some(last)) = (line.first(), line.last()) else {
+        return false;
+    };
+    if first.start != trimmed.start || last.end != trimmed.end {
+        return false;
+    }
+    line.windows(2).all(|pair| match pair {
+        [a, b] => text.get(a.end..b.start).is_some_and(|gap| {
+            gap.chars()
+                .all(|c| c.is_whitespace() && !matches!(c, '\r' | '\u{2028}' | '\u{2029}'))
+        }),
+        _ => true,
+    })
+}
+
 /// The time expressions of a sentence's `tokens`, pushed onto `mentions`;
 /// `reference` is the day the narrative last named, updated by each
-/// day-precise expression found.
+/// day-precise expression found. Returns the sentence's [`overall_tense`].
 fn tag(
     tokens: &[Token<'_>],
     anchor: Option<Date>,
     reference: &mut Option<Date>,
     mentions: &mut Vec<Mention>,
-) {
+) -> Lean {
     let markers = tense_markers(tokens);
     let mut i = 0;
     while let Some(token) = tokens.get(i) {
@@ -241,19 +318,34 @@ fn tag(
             None => i += 1,
         }
     }
+    overall_tense(&markers)
 }
 
 /// The time expressions and timing of each claim of a text: `claims` are
 /// byte ranges. The text is tagged once, so the narrative's days carry
 /// across claims; a claim gets the expressions wholly inside it, and its
 /// timing from them and its own tense.
+#[cfg(test)]
 pub(crate) fn claims_times(
     text: &str,
     anchor: Option<Date>,
     claims: &[Range<usize>],
 ) -> Vec<(Vec<Mention>, Option<Timing>)> {
+    claims_times_in(text, anchor, claims, &[])
+}
+
+/// [`claims_times`] with the sentences `prepare` kept, which spare cutting
+/// most of the text into sentences again (any ranges give the same result
+/// only if they are those).
+pub(crate) fn claims_times_in(
+    text: &str,
+    anchor: Option<Date>,
+    claims: &[Range<usize>],
+    sentences: &[Range<usize>],
+) -> Vec<(Vec<Mention>, Option<Timing>)> {
     let lower = text.to_ascii_lowercase();
-    let all = tag_lowered(text, &lower, anchor);
+    let mut tenses = Vec::new();
+    let all = tag_sentences(text, &lower, anchor, sentences, &mut tenses);
     let mut tokens = Vec::new();
     claims
         .iter()
@@ -267,8 +359,15 @@ pub(crate) fn claims_times(
                 .filter(|m| m.range.end <= claim.end)
                 .cloned()
                 .collect();
-            tokenize_into(&mut tokens, text, &lower, claim.clone());
-            let tense = overall_tense(&tense_markers(&tokens));
+            // A claim that is a whole sentence has its tense already.
+            let at = tenses.partition_point(|(s, _)| s.start < claim.start);
+            let tense = match tenses.get(at) {
+                Some((sentence, tense)) if sentence == claim => *tense,
+                _ => {
+                    tokenize_into(&mut tokens, text, &lower, claim.clone());
+                    overall_tense(&tense_markers(&tokens))
+                }
+            };
             let timing = when(&mentions, anchor, tense);
             (mentions, timing)
         })

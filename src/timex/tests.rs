@@ -265,3 +265,58 @@ fn tense_comes_from_the_nearest_verb_before() {
         assert_eq!(tense_at(&tense_markers(&tokens), at), *expected, "{text:?}");
     }
 }
+
+/// The sentences reused from `prepare` are exactly the whole text's.
+fn check_whole_sentences(text: &str) {
+    let known = crate::prepare::prepare(text).sentences;
+    assert_eq!(
+        whole_sentences(text, &known),
+        crate::text::sentences(text, 0..text.len()),
+        "{text:?}"
+    );
+}
+
+#[test]
+fn reused_sentences_are_the_whole_texts() {
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds")).expect("seeds") {
+        let path = entry.expect("entry").path();
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            check_whole_sentences(&text);
+        }
+    }
+    for text in [
+        "",
+        "\n",
+        "ASTANA, January 12 - The bridge reopened. It was closed.\nGen.\nSmith said.",
+        "Gen.\rSmith said so. Dr.\u{2028}Who came.\r\nNext line.  \n\n  Last.",
+        "<p>The bridge reopened.</p>\n<div>Markets opened on Monday.</div>",
+        "Read more: the bridge.\nSubscribe to our newsletter.\nThe talks ended. e.g. soon.",
+        "He said. \u{85}She said.\n\u{2029}\nA.\tB. c.\u{b}D.\u{c}E",
+        "<script>\nvar x = 1;\n</script> The bridge reopened on 12 January.\n",
+        "Mr. Smith\n. Jones ) ( \" x. y\n\"Quote.\" he said.\r",
+    ] {
+        check_whole_sentences(text);
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn reused_sentences_match_on_any_text(
+        pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "The", "bridge", "reopened", "on", "January", "12", "Gen.", "Mr.", "e.g.", "A.",
+            ".", "!", "?", ",", " ", "  ", "\t", "\n", "\r", "\r\n", "\n\n", "\u{2028}",
+            "\u{2029}", "\u{85}", "<p>", "</div>", "<br>", "<script>", "</script>", "<",
+            ">", "\"", "(", ")", "ASTANA, January 12 -", "Read more", "Subscribe",
+            "Photo:", "é", "\u{301}", "Сегодня", "2022-01-12", "said", "will", "tomorrow",
+        ]), 0..40)
+    ) {
+        let text: String = pieces.concat();
+        check_whole_sentences(&text);
+        let known = crate::prepare::prepare(&text).sentences;
+        let lower = text.to_ascii_lowercase();
+        proptest::prop_assert_eq!(
+            tag_lowered(&text, &lower, None, &known),
+            tag_lowered(&text, &lower, None, &[])
+        );
+    }
+}
