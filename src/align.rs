@@ -417,18 +417,26 @@ fn candidates(
 /// Keeps a candidate link when it is among the [`TOP_K`] best of its claim
 /// in A or of its claim in B: the same links whichever account comes first.
 fn best_of_each(links: Vec<Link>, nb: usize) -> Vec<Link> {
-    let by_rank = |x: &Link, y: &Link| y.rank.total_cmp(&x.rank);
+    // Best rank first, then the earlier link: the order a stable sort by
+    // rank gives, as a total order, so that selecting the best TOP_K keeps
+    // the same links as sorting the whole group would.
+    let better = |x: &usize, y: &usize| links[*y].rank.total_cmp(&links[*x].rank).then(x.cmp(y));
     let mut keep = vec![false; links.len()];
+    let mut mark = |group: &mut [usize]| {
+        if group.len() > TOP_K {
+            group.select_nth_unstable_by(TOP_K - 1, better);
+        }
+        for &n in group.iter().take(TOP_K) {
+            keep[n] = true;
+        }
+    };
     // Links come grouped by their claim in A.
     let mut start = 0;
     while start < links.len() {
         let a = links[start].a;
         let end = start + links[start..].iter().take_while(|l| l.a == a).count();
         let mut group: Vec<usize> = (start..end).collect();
-        group.sort_by(|&x, &y| by_rank(&links[x], &links[y]));
-        for &n in group.iter().take(TOP_K) {
-            keep[n] = true;
-        }
+        mark(&mut group);
         start = end;
     }
     let mut of_b: Vec<Vec<usize>> = vec![Vec::new(); nb];
@@ -438,10 +446,7 @@ fn best_of_each(links: Vec<Link>, nb: usize) -> Vec<Link> {
         }
     }
     for mut group in of_b {
-        group.sort_by(|&x, &y| by_rank(&links[x], &links[y]));
-        for &n in group.iter().take(TOP_K) {
-            keep[n] = true;
-        }
+        mark(&mut group);
     }
     links
         .into_iter()
