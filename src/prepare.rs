@@ -41,6 +41,8 @@ pub(crate) fn prepare(text: &str) -> Prepared {
     let mut head_lines = 0;
     let (mut has_date_line, mut has_dateline) = (false, false);
     let (lines, markup) = lines(text);
+    // The normalised unit, one buffer for every line and sentence.
+    let mut norm = String::new();
     prepared
         .ignored
         .extend(markup.into_iter().map(|range| (range, "markup")));
@@ -67,12 +69,17 @@ pub(crate) fn prepare(text: &str) -> Prepared {
         let Some(body) = trim(text, body) else {
             continue;
         };
-        if let Some(reason) = chrome(text, body.clone()) {
+        if let Some(reason) = chrome(text, body.clone(), &mut norm) {
             prepared.ignored.push((body, reason));
             continue;
         }
-        for sentence in sentences(text, body) {
-            match chrome(text, sentence.clone()) {
+        for sentence in sentences(text, body.clone()) {
+            // A sentence that is the whole line was tested as the line.
+            if sentence == body {
+                prepared.sentences.push(sentence);
+                continue;
+            }
+            match chrome(text, sentence.clone(), &mut norm) {
                 Some(reason) => prepared.ignored.push((sentence, reason)),
                 None => prepared.sentences.push(sentence),
             }
@@ -399,8 +406,23 @@ const MAX_DATELINE_TOKENS: usize = 16;
 /// It is accepted only when it names an outlet, a date, or an upper-case
 /// place, so that `John Smith – the mayor – said` stays a sentence.
 fn dateline(text: &str, line: Range<usize>) -> Option<Dateline> {
-    let window = window(text, line.start, 160);
-    let window = window.start..window.end.min(line.end);
+    // `line` holds no line break, so the window ends at 160 bytes or the line's end.
+    let mut end = (line.start + 160).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let window = line.start..end.min(line.end);
+    let head = text.get(window.clone())?;
+    // A dateline opens with a capitalised word (its place), and only a dash
+    // or `/` closes it: a window with neither cannot hold one.
+    if head
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_whitespace() && !c.is_uppercase())
+        || !has_dash_or_slash(head.as_bytes())
+    {
+        return None;
+    }
     let toks = tokens(text, window);
     let mut outlet = false;
     let mut date: (Option<u8>, Option<u8>, Option<i32>) = (None, None, None);
@@ -491,6 +513,18 @@ fn dateline(text: &str, line: Range<usize>) -> Option<Dateline> {
         i += 1;
     }
     None
+}
+
+/// Whether `bytes` hold a `/` or one of [`DASHES`] (U+2012 to U+2015 are
+/// E2 80 92 to E2 80 95 in UTF-8).
+fn has_dash_or_slash(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(i, &b)| {
+        b == b'-'
+            || b == b'/'
+            || (b == 0xE2
+                && bytes.get(i + 1) == Some(&0x80)
+                && bytes.get(i + 2).is_some_and(|n| (0x92..=0x95).contains(n)))
+    })
 }
 
 fn accept(
@@ -750,31 +784,35 @@ const FAMILIES: &[Family] = &[
 ];
 
 /// Which boilerplate family `text[range]` belongs to, if any.
-fn chrome(text: &str, range: Range<usize>) -> Option<&'static str> {
+/// `norm` is scratch space for the normalised unit.
+fn chrome(text: &str, range: Range<usize>, norm: &mut String) -> Option<&'static str> {
     let unit = text.get(range.clone())?;
     if unit.len() > MAX_CHROME_BYTES {
         return None;
     }
-    let norm = normalise(unit);
+    normalise_into(unit, norm);
+    let norm = norm.as_str();
     if norm.is_empty() {
         // Nothing but tags and decoration.
         return Some("markup");
     }
-    let words = norm.split(' ').filter(|w| !w.is_empty()).count();
-    let with_phrase = families_with_phrase(&norm);
+    // A normalised unit has single spaces and none at its ends.
+    let words = norm.bytes().filter(|&b| b == b' ').count() + 1;
+    let with_phrase = families_with_phrase(norm);
     FAMILIES
         .iter()
         .enumerate()
         .filter(|(_, family)| words <= family.max_words)
         .find(|(n, family)| {
             let phrase = with_phrase & (1 << n) != 0;
-            family.patterns.iter().any(|p| matches(&norm, phrase, *p))
+            family.patterns.iter().any(|p| matches(norm, phrase, *p))
         })
         .map(|(_, family)| family.reason)
 }
 
 /// Lower-case, straight quotes, single spaces, without the bullets and
 /// trailing marks (`*`, `»`, `→`, `.`) that decorate site chrome.
+#[cfg(test)]
 fn normalise(unit: &str) -> String {
     if unit.is_ascii() {
         normalise_ascii(unit)
@@ -783,7 +821,73 @@ fn normalise(unit: &str) -> String {
     }
 }
 
+/// [`normalise`] into `out`, whose buffer is reused: ASCII by bytes, other
+/// chars as [`normalise_chars`] takes them.
+fn normalise_into(unit: &str, out: &mut String) {
+    out.clear();
+    let bytes = unit.as_bytes();
+    let mut in_tag = false;
+    let mut at = 0;
+    // Every char `<` opens a tag before: only `<` lower-cases to `<`.
+    let opens_tag = |at: usize| {
+        unit.get(at..)
+            .and_then(|rest| rest.chars().next())
+            .and_then(|n| n.to_lowercase().next())
+            .is_some_and(|n| n == '/' || n.is_ascii_alphabetic())
+    };
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() {
+            at += 1;
+            let c = b.to_ascii_lowercase();
+            if in_tag {
+                in_tag = c != b'>';
+                continue;
+            }
+            if c == b'<' && opens_tag(at) {
+                in_tag = true;
+                continue;
+            }
+            // `char::is_whitespace` on ASCII.
+            let c = if matches!(c, b'\t'..=b'\r' | b' ') {
+                b' '
+            } else {
+                c
+            };
+            if c == b' ' && (out.is_empty() || out.ends_with(' ')) {
+                continue;
+            }
+            out.push(char::from(c));
+            continue;
+        }
+        let Some(ch) = unit.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        at += ch.len_utf8();
+        for c in ch.to_lowercase() {
+            if in_tag {
+                in_tag = c != '>';
+                continue;
+            }
+            let c = match c {
+                '’' | '‘' => '\'',
+                '“' | '”' => '"',
+                c if c.is_whitespace() => ' ',
+                c => c,
+            };
+            if c == ' ' && (out.is_empty() || out.ends_with(' ')) {
+                continue;
+            }
+            out.push(c);
+        }
+    }
+    let end = out.trim_end_matches(DECORATION).len();
+    out.truncate(end);
+    let start = out.len() - out.trim_start_matches(DECORATION).len();
+    out.drain(..start);
+}
+
 /// [`normalise`] of any unit, char by char.
+#[cfg(test)]
 fn normalise_chars(unit: &str) -> String {
     let mut out = String::with_capacity(unit.len());
     let mut chars = unit.chars().flat_map(char::to_lowercase).peekable();
@@ -822,6 +926,7 @@ const DECORATION: &[char] = &[
 ];
 
 /// [`normalise`] of an ASCII unit, by bytes.
+#[cfg(test)]
 fn normalise_ascii(unit: &str) -> String {
     let bytes = unit.as_bytes();
     let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
@@ -1372,5 +1477,53 @@ mod tests {
             ]
         );
         assert_eq!(prepare(text).sentences.len(), 1);
+    }
+}
+
+#[cfg(test)]
+mod fast_path_tests {
+    use super::*;
+
+    #[test]
+    fn dash_or_slash_scan_finds_every_closing_mark() {
+        for c in DASHES.iter().chain(&['/']) {
+            let s = format!("ALMATY {c} x");
+            assert!(has_dash_or_slash(s.as_bytes()), "{c:?}");
+        }
+        for s in ["ALMATY. KAZINFORM", "a\u{2011}b \u{2016}", "(TASS)", ""] {
+            assert!(!has_dash_or_slash(s.as_bytes()), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn no_char_but_lt_lower_cases_to_lt() {
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            if c != '<' {
+                assert!(c.to_lowercase().all(|l| l != '<'), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn normalise_into_is_normalise() {
+        let units = [
+            "  Leave a Reply  ",
+            "<a href=\"/\">Home</a> »",
+            "Share: Facebook | Twitter",
+            "— Photo: AP Photo/Evan Vucci —",
+            "ALMATY. KAZINFORM – “Quoted” ‘words’ <b>bold</b>\u{2003}tail…",
+            "x <\u{212A}elvin> y <İx> z < 3 <",
+            "İSTANBUL\t\tİzmir\r\nΣΟΦΙΑ ß",
+            "•••",
+            "<br>",
+            "...Read more »",
+            "a <\u{e9}b> c",
+            "",
+        ];
+        let mut out = String::from("stale");
+        for unit in units {
+            normalise_into(unit, &mut out);
+            assert_eq!(out, normalise(unit), "{unit:?}");
+        }
     }
 }
