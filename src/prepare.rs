@@ -9,10 +9,8 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap as HashMap;
-
 use crate::text::{sentences, trim};
-use crate::tokens::{tokens, word_set, Key, Kind, Token, Words, MAX_KEY_BYTES};
+use crate::tokens::{tokens, word_set, Kind, Token, Words};
 
 /// An account made ready for claim extraction.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -969,12 +967,14 @@ fn normalise_ascii(unit: &str) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// The [`Has`] patterns of every family by their first word, so that a unit
-/// tries only the phrases that begin with one of its own words. A pattern
-/// that begins with a mark (`(photo:`) is tried at every place.
+/// The [`Has`] patterns of every family by their first byte, so that a
+/// word start tries only the phrases that begin with its byte. A pattern
+/// that begins with a non-ASCII char, or past the 64th, is tried at every
+/// word start.
 struct HasIndex {
-    /// By the [`Key`] of the first word (all fit one).
-    by_first_word: HashMap<Key, Vec<(usize, &'static str)>>,
+    /// Bit `k` of entry `b`: `phrases[k]` begins with the ASCII byte `b`.
+    by_first_byte: [u64; 128],
+    phrases: Vec<(usize, &'static str)>,
     anywhere: Vec<(usize, &'static str)>,
 }
 
@@ -982,43 +982,24 @@ fn has_index() -> &'static HasIndex {
     static INDEX: OnceLock<HasIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
         let mut index = HasIndex {
-            by_first_word: HashMap::default(),
+            by_first_byte: [0; 128],
+            phrases: Vec::new(),
             anywhere: Vec::new(),
         };
         for (n, family) in FAMILIES.iter().enumerate() {
             for pattern in family.patterns {
-                if let Has(p) = *pattern {
-                    match leading_word(p) {
-                        "" => index.anywhere.push((n, p)),
-                        // A first word too long for a key is tried everywhere.
-                        word if word.len() > MAX_KEY_BYTES => index.anywhere.push((n, p)),
-                        word => index
-                            .by_first_word
-                            .entry(Key::of(word))
-                            .or_default()
-                            .push((n, p)),
+                let Has(p) = *pattern else { continue };
+                match p.bytes().next() {
+                    Some(b) if b.is_ascii() && index.phrases.len() < 64 => {
+                        index.by_first_byte[usize::from(b)] |= 1 << index.phrases.len();
+                        index.phrases.push((n, p));
                     }
+                    _ => index.anywhere.push((n, p)),
                 }
             }
         }
         index
     })
-}
-
-/// The alphanumeric run `s` begins with.
-fn leading_word(s: &str) -> &str {
-    // ASCII letters and digits by bytes; the first other byte ends the word
-    // or, for a non-ASCII letter, hands over to `char::is_alphanumeric`.
-    let ascii = s
-        .bytes()
-        .position(|b| !b.is_ascii_alphanumeric())
-        .unwrap_or(s.len());
-    let rest = &s[ascii..];
-    let end = ascii
-        + rest
-            .find(|c: char| !c.is_alphanumeric())
-            .unwrap_or(rest.len());
-    &s[..end]
 }
 
 // Families are bits of a u64 in `families_with_phrase`.
@@ -1033,25 +1014,42 @@ fn families_with_phrase(norm: &str) -> u64 {
         norm.get(at..).is_some_and(|rest| rest.starts_with(p))
             && norm.get(at + p.len()..).is_some_and(boundary)
     };
+    let bytes = norm.as_bytes();
     let mut found = 0u64;
     // A phrase starts at the start or after a character that is not alphanumeric.
-    let starts = std::iter::once(0).chain(
-        norm.char_indices()
-            .filter(|(_, c)| !c.is_alphanumeric())
-            .map(|(at, c)| at + c.len_utf8()),
-    );
-    for at in starts {
-        let rest = norm.get(at..).unwrap_or("");
-        // No phrase of the map begins without a word (those are `anywhere`).
-        let word = leading_word(rest);
-        let by_word = (!word.is_empty())
-            .then(|| index.by_first_word.get(&Key::of(word)))
-            .flatten();
-        let candidates = by_word.into_iter().flatten().chain(&index.anywhere);
-        for &(family, p) in candidates {
-            if found_at(at, p) {
-                found |= 1 << family;
+    let mut start = true;
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if start {
+            let mut bits = index
+                .by_first_byte
+                .get(usize::from(b))
+                .copied()
+                .unwrap_or(0);
+            while bits != 0 {
+                let k = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                if let Some(&(family, p)) = index.phrases.get(k) {
+                    if found_at(at, p) {
+                        found |= 1 << family;
+                    }
+                }
             }
+            for &(family, p) in &index.anywhere {
+                if found_at(at, p) {
+                    found |= 1 << family;
+                }
+            }
+        }
+        if b.is_ascii() {
+            start = !b.is_ascii_alphanumeric();
+            at += 1;
+        } else {
+            let Some(c) = norm.get(at..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            start = !c.is_alphanumeric();
+            at += c.len_utf8();
         }
     }
     found
@@ -1061,7 +1059,11 @@ fn matches(norm: &str, with_phrase: bool, pattern: Pattern) -> bool {
     let boundary = |rest: &str| rest.chars().next().is_none_or(|c| !c.is_alphanumeric());
     match pattern {
         Is(p) => norm == p,
-        Starts(p) => norm.strip_prefix(p).is_some_and(boundary),
+        // The first byte rejects most units without a call to compare.
+        Starts(p) => {
+            norm.as_bytes().first() == p.as_bytes().first()
+                && norm.strip_prefix(p).is_some_and(boundary)
+        }
         Has(_) => with_phrase,
         Test(test) => test(norm),
     }
@@ -1069,6 +1071,10 @@ fn matches(norm: &str, with_phrase: bool, pattern: Pattern) -> bool {
 
 /// `3 comments`, `No comments`.
 fn comment_count(norm: &str) -> bool {
+    // The noun is the last word.
+    if !norm.ends_with(" comments") && !norm.ends_with(" comment") {
+        return false;
+    }
     let mut words = norm.split(' ');
     let (Some(count), Some(noun), None) = (words.next(), words.next(), words.next()) else {
         return false;
@@ -1133,7 +1139,7 @@ fn follow_on_social(norm: &str) -> bool {
         "mastodon",
     ];
     // The first word must be `follow`.
-    if norm.split(' ').next() != Some("follow") {
+    if norm != "follow" && !norm.starts_with("follow ") {
         return false;
     }
     let words: Vec<&str> = norm.split(' ').collect();
