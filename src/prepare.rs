@@ -9,10 +9,8 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap as HashMap;
-
 use crate::text::{sentences, trim};
-use crate::tokens::{tokens, word_set, Key, Kind, Token, Words, MAX_KEY_BYTES};
+use crate::tokens::{tokens, word_set, Kind, Token, Words};
 
 /// An account made ready for claim extraction.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -41,6 +39,8 @@ pub(crate) fn prepare(text: &str) -> Prepared {
     let mut head_lines = 0;
     let (mut has_date_line, mut has_dateline) = (false, false);
     let (lines, markup) = lines(text);
+    // The normalised unit, one buffer for every line and sentence.
+    let mut norm = String::new();
     prepared
         .ignored
         .extend(markup.into_iter().map(|range| (range, "markup")));
@@ -67,12 +67,17 @@ pub(crate) fn prepare(text: &str) -> Prepared {
         let Some(body) = trim(text, body) else {
             continue;
         };
-        if let Some(reason) = chrome(text, body.clone()) {
+        if let Some(reason) = chrome(text, body.clone(), &mut norm) {
             prepared.ignored.push((body, reason));
             continue;
         }
-        for sentence in sentences(text, body) {
-            match chrome(text, sentence.clone()) {
+        for sentence in sentences(text, body.clone()) {
+            // A sentence that is the whole line was tested as the line.
+            if sentence == body {
+                prepared.sentences.push(sentence);
+                continue;
+            }
+            match chrome(text, sentence.clone(), &mut norm) {
                 Some(reason) => prepared.ignored.push((sentence, reason)),
                 None => prepared.sentences.push(sentence),
             }
@@ -399,8 +404,23 @@ const MAX_DATELINE_TOKENS: usize = 16;
 /// It is accepted only when it names an outlet, a date, or an upper-case
 /// place, so that `John Smith – the mayor – said` stays a sentence.
 fn dateline(text: &str, line: Range<usize>) -> Option<Dateline> {
-    let window = window(text, line.start, 160);
-    let window = window.start..window.end.min(line.end);
+    // `line` holds no line break, so the window ends at 160 bytes or the line's end.
+    let mut end = (line.start + 160).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let window = line.start..end.min(line.end);
+    let head = text.get(window.clone())?;
+    // A dateline opens with a capitalised word (its place), and only a dash
+    // or `/` closes it: a window with neither cannot hold one.
+    if head
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_whitespace() && !c.is_uppercase())
+        || !has_dash_or_slash(head.as_bytes())
+    {
+        return None;
+    }
     let toks = tokens(text, window);
     let mut outlet = false;
     let mut date: (Option<u8>, Option<u8>, Option<i32>) = (None, None, None);
@@ -491,6 +511,18 @@ fn dateline(text: &str, line: Range<usize>) -> Option<Dateline> {
         i += 1;
     }
     None
+}
+
+/// Whether `bytes` hold a `/` or one of [`DASHES`] (U+2012 to U+2015 are
+/// E2 80 92 to E2 80 95 in UTF-8).
+fn has_dash_or_slash(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(i, &b)| {
+        b == b'-'
+            || b == b'/'
+            || (b == 0xE2
+                && bytes.get(i + 1) == Some(&0x80)
+                && bytes.get(i + 2).is_some_and(|n| (0x92..=0x95).contains(n)))
+    })
 }
 
 fn accept(
@@ -750,31 +782,35 @@ const FAMILIES: &[Family] = &[
 ];
 
 /// Which boilerplate family `text[range]` belongs to, if any.
-fn chrome(text: &str, range: Range<usize>) -> Option<&'static str> {
+/// `norm` is scratch space for the normalised unit.
+fn chrome(text: &str, range: Range<usize>, norm: &mut String) -> Option<&'static str> {
     let unit = text.get(range.clone())?;
     if unit.len() > MAX_CHROME_BYTES {
         return None;
     }
-    let norm = normalise(unit);
+    normalise_into(unit, norm);
+    let norm = norm.as_str();
     if norm.is_empty() {
         // Nothing but tags and decoration.
         return Some("markup");
     }
-    let words = norm.split(' ').filter(|w| !w.is_empty()).count();
-    let with_phrase = families_with_phrase(&norm);
+    // A normalised unit has single spaces and none at its ends.
+    let words = norm.bytes().filter(|&b| b == b' ').count() + 1;
+    let with_phrase = families_with_phrase(norm);
     FAMILIES
         .iter()
         .enumerate()
         .filter(|(_, family)| words <= family.max_words)
         .find(|(n, family)| {
             let phrase = with_phrase & (1 << n) != 0;
-            family.patterns.iter().any(|p| matches(&norm, phrase, *p))
+            family.patterns.iter().any(|p| matches(norm, phrase, *p))
         })
         .map(|(_, family)| family.reason)
 }
 
 /// Lower-case, straight quotes, single spaces, without the bullets and
 /// trailing marks (`*`, `»`, `→`, `.`) that decorate site chrome.
+#[cfg(test)]
 fn normalise(unit: &str) -> String {
     if unit.is_ascii() {
         normalise_ascii(unit)
@@ -783,7 +819,73 @@ fn normalise(unit: &str) -> String {
     }
 }
 
+/// [`normalise`] into `out`, whose buffer is reused: ASCII by bytes, other
+/// chars as [`normalise_chars`] takes them.
+fn normalise_into(unit: &str, out: &mut String) {
+    out.clear();
+    let bytes = unit.as_bytes();
+    let mut in_tag = false;
+    let mut at = 0;
+    // Every char `<` opens a tag before: only `<` lower-cases to `<`.
+    let opens_tag = |at: usize| {
+        unit.get(at..)
+            .and_then(|rest| rest.chars().next())
+            .and_then(|n| n.to_lowercase().next())
+            .is_some_and(|n| n == '/' || n.is_ascii_alphabetic())
+    };
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() {
+            at += 1;
+            let c = b.to_ascii_lowercase();
+            if in_tag {
+                in_tag = c != b'>';
+                continue;
+            }
+            if c == b'<' && opens_tag(at) {
+                in_tag = true;
+                continue;
+            }
+            // `char::is_whitespace` on ASCII.
+            let c = if matches!(c, b'\t'..=b'\r' | b' ') {
+                b' '
+            } else {
+                c
+            };
+            if c == b' ' && (out.is_empty() || out.ends_with(' ')) {
+                continue;
+            }
+            out.push(char::from(c));
+            continue;
+        }
+        let Some(ch) = unit.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        at += ch.len_utf8();
+        for c in ch.to_lowercase() {
+            if in_tag {
+                in_tag = c != '>';
+                continue;
+            }
+            let c = match c {
+                '’' | '‘' => '\'',
+                '“' | '”' => '"',
+                c if c.is_whitespace() => ' ',
+                c => c,
+            };
+            if c == ' ' && (out.is_empty() || out.ends_with(' ')) {
+                continue;
+            }
+            out.push(c);
+        }
+    }
+    let end = out.trim_end_matches(DECORATION).len();
+    out.truncate(end);
+    let start = out.len() - out.trim_start_matches(DECORATION).len();
+    out.drain(..start);
+}
+
 /// [`normalise`] of any unit, char by char.
+#[cfg(test)]
 fn normalise_chars(unit: &str) -> String {
     let mut out = String::with_capacity(unit.len());
     let mut chars = unit.chars().flat_map(char::to_lowercase).peekable();
@@ -822,6 +924,7 @@ const DECORATION: &[char] = &[
 ];
 
 /// [`normalise`] of an ASCII unit, by bytes.
+#[cfg(test)]
 fn normalise_ascii(unit: &str) -> String {
     let bytes = unit.as_bytes();
     let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
@@ -864,12 +967,14 @@ fn normalise_ascii(unit: &str) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// The [`Has`] patterns of every family by their first word, so that a unit
-/// tries only the phrases that begin with one of its own words. A pattern
-/// that begins with a mark (`(photo:`) is tried at every place.
+/// The [`Has`] patterns of every family by their first byte, so that a
+/// word start tries only the phrases that begin with its byte. A pattern
+/// that begins with a non-ASCII char, or past the 64th, is tried at every
+/// word start.
 struct HasIndex {
-    /// By the [`Key`] of the first word (all fit one).
-    by_first_word: HashMap<Key, Vec<(usize, &'static str)>>,
+    /// Bit `k` of entry `b`: `phrases[k]` begins with the ASCII byte `b`.
+    by_first_byte: [u64; 128],
+    phrases: Vec<(usize, &'static str)>,
     anywhere: Vec<(usize, &'static str)>,
 }
 
@@ -877,43 +982,24 @@ fn has_index() -> &'static HasIndex {
     static INDEX: OnceLock<HasIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
         let mut index = HasIndex {
-            by_first_word: HashMap::default(),
+            by_first_byte: [0; 128],
+            phrases: Vec::new(),
             anywhere: Vec::new(),
         };
         for (n, family) in FAMILIES.iter().enumerate() {
             for pattern in family.patterns {
-                if let Has(p) = *pattern {
-                    match leading_word(p) {
-                        "" => index.anywhere.push((n, p)),
-                        // A first word too long for a key is tried everywhere.
-                        word if word.len() > MAX_KEY_BYTES => index.anywhere.push((n, p)),
-                        word => index
-                            .by_first_word
-                            .entry(Key::of(word))
-                            .or_default()
-                            .push((n, p)),
+                let Has(p) = *pattern else { continue };
+                match p.bytes().next() {
+                    Some(b) if b.is_ascii() && index.phrases.len() < 64 => {
+                        index.by_first_byte[usize::from(b)] |= 1 << index.phrases.len();
+                        index.phrases.push((n, p));
                     }
+                    _ => index.anywhere.push((n, p)),
                 }
             }
         }
         index
     })
-}
-
-/// The alphanumeric run `s` begins with.
-fn leading_word(s: &str) -> &str {
-    // ASCII letters and digits by bytes; the first other byte ends the word
-    // or, for a non-ASCII letter, hands over to `char::is_alphanumeric`.
-    let ascii = s
-        .bytes()
-        .position(|b| !b.is_ascii_alphanumeric())
-        .unwrap_or(s.len());
-    let rest = &s[ascii..];
-    let end = ascii
-        + rest
-            .find(|c: char| !c.is_alphanumeric())
-            .unwrap_or(rest.len());
-    &s[..end]
 }
 
 // Families are bits of a u64 in `families_with_phrase`.
@@ -928,25 +1014,42 @@ fn families_with_phrase(norm: &str) -> u64 {
         norm.get(at..).is_some_and(|rest| rest.starts_with(p))
             && norm.get(at + p.len()..).is_some_and(boundary)
     };
+    let bytes = norm.as_bytes();
     let mut found = 0u64;
     // A phrase starts at the start or after a character that is not alphanumeric.
-    let starts = std::iter::once(0).chain(
-        norm.char_indices()
-            .filter(|(_, c)| !c.is_alphanumeric())
-            .map(|(at, c)| at + c.len_utf8()),
-    );
-    for at in starts {
-        let rest = norm.get(at..).unwrap_or("");
-        // No phrase of the map begins without a word (those are `anywhere`).
-        let word = leading_word(rest);
-        let by_word = (!word.is_empty())
-            .then(|| index.by_first_word.get(&Key::of(word)))
-            .flatten();
-        let candidates = by_word.into_iter().flatten().chain(&index.anywhere);
-        for &(family, p) in candidates {
-            if found_at(at, p) {
-                found |= 1 << family;
+    let mut start = true;
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if start {
+            let mut bits = index
+                .by_first_byte
+                .get(usize::from(b))
+                .copied()
+                .unwrap_or(0);
+            while bits != 0 {
+                let k = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                if let Some(&(family, p)) = index.phrases.get(k) {
+                    if found_at(at, p) {
+                        found |= 1 << family;
+                    }
+                }
             }
+            for &(family, p) in &index.anywhere {
+                if found_at(at, p) {
+                    found |= 1 << family;
+                }
+            }
+        }
+        if b.is_ascii() {
+            start = !b.is_ascii_alphanumeric();
+            at += 1;
+        } else {
+            let Some(c) = norm.get(at..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            start = !c.is_alphanumeric();
+            at += c.len_utf8();
         }
     }
     found
@@ -956,7 +1059,11 @@ fn matches(norm: &str, with_phrase: bool, pattern: Pattern) -> bool {
     let boundary = |rest: &str| rest.chars().next().is_none_or(|c| !c.is_alphanumeric());
     match pattern {
         Is(p) => norm == p,
-        Starts(p) => norm.strip_prefix(p).is_some_and(boundary),
+        // The first byte rejects most units without a call to compare.
+        Starts(p) => {
+            norm.as_bytes().first() == p.as_bytes().first()
+                && norm.strip_prefix(p).is_some_and(boundary)
+        }
         Has(_) => with_phrase,
         Test(test) => test(norm),
     }
@@ -964,6 +1071,10 @@ fn matches(norm: &str, with_phrase: bool, pattern: Pattern) -> bool {
 
 /// `3 comments`, `No comments`.
 fn comment_count(norm: &str) -> bool {
+    // The noun is the last word.
+    if !norm.ends_with(" comments") && !norm.ends_with(" comment") {
+        return false;
+    }
     let mut words = norm.split(' ');
     let (Some(count), Some(noun), None) = (words.next(), words.next(), words.next()) else {
         return false;
@@ -1028,7 +1139,7 @@ fn follow_on_social(norm: &str) -> bool {
         "mastodon",
     ];
     // The first word must be `follow`.
-    if norm.split(' ').next() != Some("follow") {
+    if norm != "follow" && !norm.starts_with("follow ") {
         return false;
     }
     let words: Vec<&str> = norm.split(' ').collect();
@@ -1372,5 +1483,53 @@ mod tests {
             ]
         );
         assert_eq!(prepare(text).sentences.len(), 1);
+    }
+}
+
+#[cfg(test)]
+mod fast_path_tests {
+    use super::*;
+
+    #[test]
+    fn dash_or_slash_scan_finds_every_closing_mark() {
+        for c in DASHES.iter().chain(&['/']) {
+            let s = format!("ALMATY {c} x");
+            assert!(has_dash_or_slash(s.as_bytes()), "{c:?}");
+        }
+        for s in ["ALMATY. KAZINFORM", "a\u{2011}b \u{2016}", "(TASS)", ""] {
+            assert!(!has_dash_or_slash(s.as_bytes()), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn no_char_but_lt_lower_cases_to_lt() {
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            if c != '<' {
+                assert!(c.to_lowercase().all(|l| l != '<'), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn normalise_into_is_normalise() {
+        let units = [
+            "  Leave a Reply  ",
+            "<a href=\"/\">Home</a> »",
+            "Share: Facebook | Twitter",
+            "— Photo: AP Photo/Evan Vucci —",
+            "ALMATY. KAZINFORM – “Quoted” ‘words’ <b>bold</b>\u{2003}tail…",
+            "x <\u{212A}elvin> y <İx> z < 3 <",
+            "İSTANBUL\t\tİzmir\r\nΣΟΦΙΑ ß",
+            "•••",
+            "<br>",
+            "...Read more »",
+            "a <\u{e9}b> c",
+            "",
+        ];
+        let mut out = String::from("stale");
+        for unit in units {
+            normalise_into(unit, &mut out);
+            assert_eq!(out, normalise(unit), "{unit:?}");
+        }
     }
 }
