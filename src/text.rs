@@ -112,6 +112,64 @@ pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
     out
 }
 
+/// The words of the ranges an account's readers ask for again and again
+/// (its claims' sentences, own spans and shared predicates), each segmented
+/// once, on first use, by [`words`]. A range it does not hold is segmented
+/// afresh, so every answer is exactly `words(text, range)`.
+pub(crate) struct Segmented<'t> {
+    text: &'t str,
+    /// Sorted by (start, end), without repeats.
+    known: Vec<(Range<usize>, std::cell::OnceCell<Vec<Word<'t>>>)>,
+}
+
+impl<'t> Segmented<'t> {
+    /// Holds `ranges` of `text` (any order, repeats allowed); ranges that do
+    /// not lie on char boundaries inside `text` are left out.
+    pub(crate) fn new(text: &'t str, ranges: impl IntoIterator<Item = Range<usize>>) -> Self {
+        let mut keys: Vec<(usize, usize)> = ranges
+            .into_iter()
+            .filter(|r| text.get(r.clone()).is_some())
+            .map(|r| (r.start, r.end))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        Segmented {
+            text,
+            known: keys
+                .into_iter()
+                .map(|(start, end)| (start..end, std::cell::OnceCell::new()))
+                .collect(),
+        }
+    }
+
+    /// The words of `text[range]`, as [`words`] gives them; none for a range
+    /// that does not lie on char boundaries inside the text.
+    pub(crate) fn words(&self, range: Range<usize>) -> std::borrow::Cow<'_, [Word<'t>]> {
+        let text = self.text;
+        if text.get(range.clone()).is_none() {
+            return std::borrow::Cow::Owned(Vec::new());
+        }
+        let key = (range.start, range.end);
+        match self
+            .known
+            .binary_search_by(|(r, _)| (r.start, r.end).cmp(&key))
+        {
+            Ok(at) => match self.known.get(at) {
+                Some((_, cell)) => {
+                    std::borrow::Cow::Borrowed(cell.get_or_init(|| words(text, range)))
+                }
+                None => std::borrow::Cow::Owned(words(text, range)),
+            },
+            Err(_) => std::borrow::Cow::Owned(words(text, range)),
+        }
+    }
+
+    /// The text the ranges index.
+    pub(crate) fn text(&self) -> &'t str {
+        self.text
+    }
+}
+
 /// Splits a text into the pieces a word diff works on: words, runs of white
 /// space and single punctuation marks, so that the pieces concatenate back
 /// to the text.
