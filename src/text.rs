@@ -220,6 +220,24 @@ mod tests {
         assert!(sentence_texts(" \n\r\n\t ").is_empty());
     }
 
+    #[test]
+    #[allow(clippy::reversed_empty_ranges)] // A reversed range is one of the cases.
+    fn segmented_words_are_the_words_of_any_range() {
+        let text = "Alma-Ata’s mayor spoke. Buses run, the metro is closed. 東京";
+        let held = [0..24, 24..56, 30..40, 0..24];
+        let segmented = Segmented::new(text, held.iter().cloned().chain([3..1, 0..99]));
+        for range in held
+            .into_iter()
+            .chain([5..17, 0..text.len(), 56..text.len()])
+        {
+            assert_eq!(*segmented.words(range.clone()), words(text, range.clone()));
+        }
+        // Not on char boundaries, reversed or past the end: no words, no panic.
+        for range in [3..1, 0..99, 8..10] {
+            assert!(segmented.words(range).is_empty());
+        }
+    }
+
     fn word_texts(text: &str) -> Vec<&str> {
         words(text, 0..text.len())
             .into_iter()
