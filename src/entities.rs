@@ -718,18 +718,39 @@ impl<'a> Tracker<'a> {
     /// (its own span and, for a list item, the predicate it shares). Each
     /// sentence is read once and whole, in text order, so that what the
     /// tracker learns does not depend on how the sentence was cut into claims.
+    #[cfg(test)]
     pub(crate) fn in_claim(
         &mut self,
         text: &str,
         sentence: Range<usize>,
         parts: &[Range<usize>],
     ) -> Vec<EntityMention> {
+        self.in_claim_of(&crate::text::Segmented::new(text, []), sentence, parts)
+    }
+
+    /// [`Tracker::in_claim`], with the words of the account's sentences
+    /// from `segmented` (which holds the text).
+    pub(crate) fn in_claim_of(
+        &mut self,
+        segmented: &crate::text::Segmented<'_>,
+        sentence: Range<usize>,
+        parts: &[Range<usize>],
+    ) -> Vec<EntityMention> {
+        let text = segmented.text();
         if self
             .sentence
             .as_ref()
             .is_none_or(|(read, _)| *read != sentence)
         {
-            let found = find(text, sentence.clone(), self);
+            let found = match text.get(sentence.clone()) {
+                Some(_) => find_in(
+                    text,
+                    sentence.clone(),
+                    &segmented.words(sentence.clone()),
+                    self,
+                ),
+                None => Vec::new(),
+            };
             self.sentence = Some((sentence.clone(), found));
         }
         // The sentence's mentions are in text order: find each part's by
@@ -1117,9 +1138,19 @@ pub(crate) fn find(
     let Some(_) = text.get(range.clone()) else {
         return Vec::new();
     };
-    let words = words(text, range.clone());
-    let (buf, forms) = forms(&words);
-    let toks = tokens(text, range, &words, &buf, &forms);
+    find_in(text, range.clone(), &words(text, range), tracker)
+}
+
+/// [`find`], given the words of `text[range]` (`words(text, range)`, which
+/// lies on char boundaries inside `text`).
+fn find_in<'t>(
+    text: &'t str,
+    range: Range<usize>,
+    words: &[crate::text::Word<'t>],
+    tracker: &mut Tracker<'_>,
+) -> Vec<EntityMention> {
+    let (buf, forms) = forms(words);
+    let toks = tokens(text, range, words, &buf, &forms);
     let headline = is_headline(&toks);
     let mut scan = Scan {
         text,

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use crate::paraphrase::{infos, table, Degree};
 use crate::quantity::{quantities, Quantity};
 use crate::report::Claim;
-use crate::text::{words, Word};
+use crate::text::{Segmented, Word};
 
 /// The comparable content of one claim.
 #[derive(Debug, Clone, Default)]
@@ -37,28 +37,25 @@ pub(crate) struct Features {
 }
 
 /// Reads the features of each claim of an account (offsets are bytes into
-/// `text`). Claims of one sentence come together, so each sentence's words
-/// are segmented once, not once per claim.
-pub(crate) fn features_of(text: &str, claims: &[Claim]) -> Vec<Features> {
-    let mut sentence: Option<(std::ops::Range<usize>, Vec<Word<'_>>)> = None;
+/// `segmented`'s text), with the words `segmented` holds of their sentences,
+/// spans and predicates.
+pub(crate) fn features_of(segmented: &Segmented<'_>, claims: &[Claim]) -> Vec<Features> {
     claims
         .iter()
         .map(|claim| {
             let range = claim.sentence.start..claim.sentence.end;
-            if sentence.as_ref().is_none_or(|(read, _)| *read != range) {
-                let found = checked(text, range.clone())
-                    .map(|r| words(text, r))
-                    .unwrap_or_default();
-                sentence = Some((range, found));
-            }
-            let sentence_words = sentence.as_ref().map_or(&[][..], |(_, w)| w.as_slice());
-            features_in(text, claim, sentence_words)
+            features_in(segmented, claim, &segmented.words(range))
         })
         .collect()
 }
 
 /// The features of a claim, given the words of its sentence.
-fn features_in(text: &str, claim: &Claim, sentence_words: &[Word<'_>]) -> Features {
+fn features_in<'t>(
+    segmented: &Segmented<'t>,
+    claim: &Claim,
+    sentence_words: &[Word<'t>],
+) -> Features {
+    let text = segmented.text();
     let table = table();
     let mut own_spans = Vec::with_capacity(2);
     own_spans.push(claim.start..claim.end);
@@ -71,13 +68,13 @@ fn features_in(text: &str, claim: &Claim, sentence_words: &[Word<'_>]) -> Featur
         Some(range) if *range == (claim.sentence.start..claim.sentence.end) => {
             sentence_words.to_vec()
         }
-        Some(range) => words(text, range.clone()),
+        Some(range) => segmented.words(range.clone()).into_owned(),
         None => Vec::new(),
     };
     let mut own_words = claim_words.clone();
     for span in &own_spans[1..] {
         if let Some(range) = checked(text, span.clone()) {
-            own_words.extend(words(text, range));
+            own_words.extend_from_slice(&segmented.words(range));
         }
     }
     let context_words: Vec<Word<'_>> = sentence_words

@@ -3,14 +3,15 @@
 
 use crate::paraphrase::table;
 use crate::report::{Account, Framing};
-use crate::text::words;
+use crate::text::Segmented;
 
 /// The words an account uses from the framing vocabularies, as
 /// `(group, label, word)`, sorted and without repeats: one flat list instead
 /// of nested maps keeps the `.wasm` small (no map types of its own).
 type Usage = Vec<(usize, usize, String)>;
 
-fn usage(text: &str, account: &Account) -> Usage {
+fn usage(segmented: &Segmented<'_>, account: &Account) -> Usage {
+    let text = segmented.text();
     let mut used = Usage::new();
     let mut sentences: Vec<(usize, usize)> = account
         .claims
@@ -23,7 +24,7 @@ fn usage(text: &str, account: &Account) -> Usage {
         if text.get(start..end).is_none() {
             continue;
         }
-        for hit in table().framing_hits(&words(text, start..end)) {
+        for hit in table().framing_hits(&segmented.words(start..end)) {
             if let Some(phrase) = text.get(hit.range) {
                 used.push((hit.group, hit.label, phrase.to_lowercase()));
             }
@@ -58,10 +59,16 @@ fn all_words(entries: &[(usize, usize, String)]) -> Vec<&str> {
     entries.iter().map(|(_, _, word)| word.as_str()).collect()
 }
 
-/// Framing differences between two accounts (byte offsets): for each
+/// Framing differences between two accounts (byte offsets into the texts
+/// `text_a` and `text_b` hold): for each
 /// vocabulary both use, where one account uses a label the other never does
 /// (`terrorist attack` against `riots`), the words of each side's own labels.
-pub(crate) fn framing(text_a: &str, a: &Account, text_b: &str, b: &Account) -> Vec<Framing> {
+pub(crate) fn framing(
+    text_a: &Segmented<'_>,
+    a: &Account,
+    text_b: &Segmented<'_>,
+    b: &Account,
+) -> Vec<Framing> {
     let ua = usage(text_a, a);
     let ub = usage(text_b, b);
     let mut out = Vec::new();

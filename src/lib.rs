@@ -111,16 +111,18 @@ pub fn compare(a: &Document<'_>, b: &Document<'_>, options: &Options) -> Result<
     let mut tracker_a = entities::Tracker::new(&aliases);
     let mut tracker_b = entities::Tracker::new(&aliases);
     let limit = options.max_claims;
-    let mut account_a = read_account(a.text, date_a, 'a', (&taxonomy, limit), &mut tracker_a)?;
-    let mut account_b = read_account(b.text, date_b, 'b', (&taxonomy, limit), &mut tracker_b)?;
+    let (mut account_a, words_a) =
+        read_account_words(a.text, date_a, 'a', (&taxonomy, limit), &mut tracker_a)?;
+    let (mut account_b, words_b) =
+        read_account_words(b.text, date_b, 'b', (&taxonomy, limit), &mut tracker_b)?;
     entities::reconcile(
         &tracker_a,
         account_a.claims.iter_mut().flat_map(|c| &mut c.entities),
         &tracker_b,
         account_b.claims.iter_mut().flat_map(|c| &mut c.entities),
     );
-    let features_a = features::features_of(a.text, &account_a.claims);
-    let features_b = features::features_of(b.text, &account_b.claims);
+    let features_a = features::features_of(&words_a, &account_a.claims);
+    let features_b = features::features_of(&words_b, &account_b.claims);
     let links = align::align(&features_a, &features_b, options.threshold);
 
     let mut paired_a = vec![false; account_a.claims.len()];
@@ -171,7 +173,7 @@ pub fn compare(a: &Document<'_>, b: &Document<'_>, options: &Options) -> Result<
     };
     let only_a = unpaired(&account_a, &paired_a);
     let only_b = unpaired(&account_b, &paired_b);
-    let framing = framing::framing(a.text, &account_a, b.text, &account_b);
+    let framing = framing::framing(&words_a, &account_a, &words_b, &account_b);
     let summary = summarise(&pairs, &only_a, &only_b);
 
     let used_topics: rustc_hash::FxHashSet<&str> = account_a
@@ -183,8 +185,8 @@ pub fn compare(a: &Document<'_>, b: &Document<'_>, options: &Options) -> Result<
     let topic_list = taxonomy.infos(&used_topics);
     let service_rows = services::services(
         &topic_list,
-        (a.text, &account_a.claims),
-        (b.text, &account_b.claims),
+        (&words_a, &account_a.claims),
+        (&words_b, &account_b.claims),
     );
     let mut result = Comparison {
         schema: SCHEMA_VERSION,
@@ -268,9 +270,8 @@ fn claim_topics(
     taxonomy.classify_parts(text, &parts)
 }
 
-/// Reads one account into claims, with byte offsets.
-/// Reads one account: its date, claims and their fields. `rules` are the
-/// topic taxonomy and the most claims the account may yield.
+/// [`read_account_words`] without the words (for the property tests).
+#[cfg(test)]
 fn read_account(
     text: &str,
     date: Option<String>,
@@ -278,6 +279,20 @@ fn read_account(
     rules: (&topics::Taxonomy, usize),
     tracker: &mut entities::Tracker<'_>,
 ) -> Result<Account, Error> {
+    read_account_words(text, date, side, rules, tracker).map(|(account, _)| account)
+}
+
+/// Reads one account: its date, claims and their fields, with byte offsets.
+/// `rules` are the topic taxonomy and the most claims the account may yield.
+/// Also gives the words of its claims' sentences, spans and predicates,
+/// segmented once for every reader.
+fn read_account_words<'t>(
+    text: &'t str,
+    date: Option<String>,
+    side: char,
+    rules: (&topics::Taxonomy, usize),
+    tracker: &mut entities::Tracker<'_>,
+) -> Result<(Account, text::Segmented<'t>), Error> {
     let (taxonomy, max_claims) = rules;
     let prepared = prepare::prepare(text);
     if let Some(place) = &prepared.place {
@@ -298,6 +313,14 @@ fn read_account(
     if drafts.len() > max_claims {
         return Err(Error::too_many_claims(side, drafts.len(), max_claims));
     }
+    let segmented = text::Segmented::new(
+        text,
+        drafts.iter().flat_map(|d| {
+            [d.sentence.clone(), d.range.clone()]
+                .into_iter()
+                .chain(d.predicate.clone())
+        }),
+    );
     let voices = voice::analyse_with_tokens(text, &drafts, pieces);
     let ranges: Vec<std::ops::Range<usize>> = drafts.iter().map(|d| d.range.clone()).collect();
     let times = timex::claims_times_in(text, anchor, &ranges, &prepared.sentences);
@@ -312,8 +335,8 @@ fn read_account(
             end: draft.range.end,
             text: text.get(draft.range.clone()).unwrap_or("").to_string(),
             topics: claim_topics(text, &draft, taxonomy),
-            entities: tracker.in_claim(
-                text,
+            entities: tracker.in_claim_of(
+                &segmented,
                 draft.sentence.clone(),
                 &[draft.range.clone()]
                     .into_iter()
@@ -348,14 +371,15 @@ fn read_account(
             reason: reason.to_string(),
         })
         .collect();
-    Ok(Account {
+    let account = Account {
         date,
         date_source,
         place: prepared.place,
         length: text.len(),
         claims,
         ignored,
-    })
+    };
+    Ok((account, segmented))
 }
 
 /// Checks a caller-given date: `YYYY-MM-DD`, a real calendar day.

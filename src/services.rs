@@ -17,7 +17,7 @@ use std::rc::Rc;
 
 use crate::lexicon::{lexeme, stem};
 use crate::report::{Claim, Modality, ServiceRow, ServiceState, ServiceStatus, TopicInfo};
-use crate::text::words;
+use crate::text::Segmented;
 
 /// Phrases that say a service works again, as words in a row; each word is
 /// compared by its stem, so `reopen` also finds `reopened` and `reopening`.
@@ -138,17 +138,18 @@ impl Phrases {
 }
 
 /// What a claim says of the services it names, read from the claim and its
-/// predicate (`text` is the account, offsets are bytes).
-fn said(text: &str, claim: &Claim) -> Said {
+/// predicate (offsets are bytes into `segmented`'s text).
+fn said(segmented: &Segmented<'_>, claim: &Claim) -> Said {
+    let text = segmented.text();
     let own: Range<usize> = claim.start..claim.end;
     let predicate = claim.predicate.as_ref().map(|p| p.start..p.end);
     // The stems as the lexicon holds them: no copy of each.
-    let stems: Vec<Rc<str>> = std::iter::once(own)
-        .chain(predicate)
-        .filter(|r| r.start <= r.end && text.get(r.clone()).is_some())
-        .flat_map(|r| words(text, r))
-        .map(|w| lexeme(w.text).stem)
-        .collect();
+    let mut stems: Vec<Rc<str>> = Vec::new();
+    for r in std::iter::once(own).chain(predicate) {
+        if r.start <= r.end && text.get(r.clone()).is_some() {
+            stems.extend(segmented.words(r).iter().map(|w| lexeme(w.text).stem));
+        }
+    }
     let cues = cues();
     let restored = has_phrase(&stems, &cues.restored);
     let disrupted = has_phrase(&stems, &cues.disrupted);
@@ -169,12 +170,25 @@ fn said(text: &str, claim: &Claim) -> Said {
     }
 }
 
-/// One account's state of one service, from what its claims say.
-fn state(text: &str, claims: &[&Claim]) -> Option<ServiceState> {
+/// One account's state of one service, from what its claims say: the
+/// claims are indices into `account`'s, whose `said` is read once per claim
+/// and kept in `cache` for the other services the claim names.
+fn state(
+    (segmented, all): (&Segmented<'_>, &[Claim]),
+    claims: &[usize],
+    cache: &mut [Option<Said>],
+) -> Option<ServiceState> {
     if claims.is_empty() {
         return None;
     }
-    let said: Vec<Said> = claims.iter().map(|c| said(text, c)).collect();
+    let said: Vec<Said> = claims
+        .iter()
+        .filter_map(|&i| {
+            let claim = all.get(i)?;
+            let slot = cache.get_mut(i)?;
+            Some(*slot.get_or_insert_with(|| said(segmented, claim)))
+        })
+        .collect();
     let has = |s: Said| said.contains(&s);
     let status = match (has(Said::Restored), has(Said::Disrupted)) {
         (true, true) => ServiceStatus::Mixed,
@@ -185,35 +199,43 @@ fn state(text: &str, claims: &[&Claim]) -> Option<ServiceState> {
     };
     Some(ServiceState {
         status,
-        claims: claims.iter().map(|c| c.id.clone()).collect(),
+        claims: claims
+            .iter()
+            .filter_map(|&i| all.get(i))
+            .map(|c| c.id.clone())
+            .collect(),
     })
 }
 
 /// The services either account speaks of, in the taxonomy's order, with
 /// each account's state. `topics` are the result's topics; offsets of the
-/// claims are still bytes into `text_a` and `text_b`.
+/// claims are still bytes into the texts `a.0` and `b.0` hold.
 pub(crate) fn services(
     topics: &[TopicInfo],
-    (text_a, claims_a): (&str, &[Claim]),
-    (text_b, claims_b): (&str, &[Claim]),
+    a: (&Segmented<'_>, &[Claim]),
+    b: (&Segmented<'_>, &[Claim]),
 ) -> Vec<ServiceRow> {
+    let mut said_a = vec![None; a.1.len()];
+    let mut said_b = vec![None; b.1.len()];
     topics
         .iter()
         .filter(|t| t.parent.as_deref() == Some("services"))
         .map(|t| ServiceRow {
             topic: t.key.clone(),
-            a: state(text_a, &about(claims_a, &t.key)),
-            b: state(text_b, &about(claims_b, &t.key)),
+            a: state(a, &about(a.1, &t.key), &mut said_a),
+            b: state(b, &about(b.1, &t.key), &mut said_b),
         })
         .filter(|row| row.a.is_some() || row.b.is_some())
         .collect()
 }
 
-/// The claims that speak of the topic `key`.
-fn about<'c>(claims: &'c [Claim], key: &str) -> Vec<&'c Claim> {
+/// The claims (their indices) that speak of the topic `key`.
+fn about(claims: &[Claim], key: &str) -> Vec<usize> {
     claims
         .iter()
-        .filter(|c| c.topics.iter().any(|t| t == key))
+        .enumerate()
+        .filter(|(_, c)| c.topics.iter().any(|t| t == key))
+        .map(|(i, _)| i)
         .collect()
 }
 

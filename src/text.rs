@@ -112,6 +112,64 @@ pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
     out
 }
 
+/// The words of the ranges an account's readers ask for again and again
+/// (its claims' sentences, own spans and shared predicates), each segmented
+/// once, on first use, by [`words`]. A range it does not hold is segmented
+/// afresh, so every answer is exactly `words(text, range)`.
+pub(crate) struct Segmented<'t> {
+    text: &'t str,
+    /// Sorted by (start, end), without repeats.
+    known: Vec<(Range<usize>, std::cell::OnceCell<Vec<Word<'t>>>)>,
+}
+
+impl<'t> Segmented<'t> {
+    /// Holds `ranges` of `text` (any order, repeats allowed); ranges that do
+    /// not lie on char boundaries inside `text` are left out.
+    pub(crate) fn new(text: &'t str, ranges: impl IntoIterator<Item = Range<usize>>) -> Self {
+        let mut keys: Vec<(usize, usize)> = ranges
+            .into_iter()
+            .filter(|r| text.get(r.clone()).is_some())
+            .map(|r| (r.start, r.end))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        Segmented {
+            text,
+            known: keys
+                .into_iter()
+                .map(|(start, end)| (start..end, std::cell::OnceCell::new()))
+                .collect(),
+        }
+    }
+
+    /// The words of `text[range]`, as [`words`] gives them; none for a range
+    /// that does not lie on char boundaries inside the text.
+    pub(crate) fn words(&self, range: Range<usize>) -> std::borrow::Cow<'_, [Word<'t>]> {
+        let text = self.text;
+        if text.get(range.clone()).is_none() {
+            return std::borrow::Cow::Owned(Vec::new());
+        }
+        let key = (range.start, range.end);
+        match self
+            .known
+            .binary_search_by(|(r, _)| (r.start, r.end).cmp(&key))
+        {
+            Ok(at) => match self.known.get(at) {
+                Some((_, cell)) => {
+                    std::borrow::Cow::Borrowed(cell.get_or_init(|| words(text, range)))
+                }
+                None => std::borrow::Cow::Owned(words(text, range)),
+            },
+            Err(_) => std::borrow::Cow::Owned(words(text, range)),
+        }
+    }
+
+    /// The text the ranges index.
+    pub(crate) fn text(&self) -> &'t str {
+        self.text
+    }
+}
+
 /// Splits a text into the pieces a word diff works on: words, runs of white
 /// space and single punctuation marks, so that the pieces concatenate back
 /// to the text.
@@ -160,6 +218,24 @@ mod tests {
     fn empty_and_blank_texts_have_no_sentences() {
         assert!(sentence_texts("").is_empty());
         assert!(sentence_texts(" \n\r\n\t ").is_empty());
+    }
+
+    #[test]
+    #[allow(clippy::reversed_empty_ranges)] // A reversed range is one of the cases.
+    fn segmented_words_are_the_words_of_any_range() {
+        let text = "Alma-Ata’s mayor spoke. Buses run, the metro is closed. 東京";
+        let held = [0..24, 24..56, 30..40, 0..24];
+        let segmented = Segmented::new(text, held.iter().cloned().chain([3..1, 0..99]));
+        for range in held
+            .into_iter()
+            .chain([5..17, 0..text.len(), 56..text.len()])
+        {
+            assert_eq!(*segmented.words(range.clone()), words(text, range.clone()));
+        }
+        // Not on char boundaries, reversed or past the end: no words, no panic.
+        for range in [3..1, 0..99, 8..10] {
+            assert!(segmented.words(range).is_empty());
+        }
     }
 
     fn word_texts(text: &str) -> Vec<&str> {
