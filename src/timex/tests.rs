@@ -299,6 +299,9 @@ fn reused_sentences_are_the_whole_texts() {
     }
 }
 
+// proptest is a native-only dev-dependency: the library's tests also build
+// for wasm32 (`wasm-pack test`), where it is missing.
+#[cfg(not(target_arch = "wasm32"))]
 proptest::proptest! {
     #[test]
     fn reused_sentences_match_on_any_text(
