@@ -270,18 +270,6 @@ fn claim_topics(
     taxonomy.classify_parts(text, &parts)
 }
 
-/// [`read_account_words`] without the words (for the property tests).
-#[cfg(test)]
-fn read_account(
-    text: &str,
-    date: Option<String>,
-    side: char,
-    rules: (&topics::Taxonomy, usize),
-    tracker: &mut entities::Tracker<'_>,
-) -> Result<Account, Error> {
-    read_account_words(text, date, side, rules, tracker).map(|(account, _)| account)
-}
-
 /// Reads one account: its date, claims and their fields, with byte offsets.
 /// `rules` are the topic taxonomy and the most claims the account may yield.
 /// Also gives the words of its claims' sentences, spans and predicates,

@@ -121,15 +121,24 @@ mod tests {
 
     #[test]
     fn converts_every_boundary_in_both_units() {
-        let text = "a😀é\u{301}ж".repeat(200);
+        assert_converts_every_boundary(&"a😀é\u{301}ж".repeat(200));
+    }
+
+    /// Every char boundary of `text` converts to the count of code points
+    /// or UTF-16 units before it.
+    fn assert_converts_every_boundary(text: &str) {
         for unit in [OffsetUnit::Chars, OffsetUnit::Utf16] {
-            let map = OffsetMap::new(&text, unit);
+            let map = OffsetMap::new(text, unit);
             for (byte, _) in text.char_indices().chain([(text.len(), ' ')]) {
                 let expected = match unit {
                     OffsetUnit::Chars => text[..byte].chars().count(),
                     OffsetUnit::Utf16 => text[..byte].encode_utf16().count(),
                 };
-                assert_eq!(map.convert(byte), expected, "byte {byte} in {unit:?}");
+                assert_eq!(
+                    map.convert(byte),
+                    expected,
+                    "byte {byte} in {unit:?} of {text:?}"
+                );
             }
         }
     }
@@ -140,16 +149,7 @@ mod tests {
         // that blocks are ASCII, mixed, or start inside a char.
         for ascii in 0..140 {
             let text = format!("{}😀ж{}é😀", "a".repeat(ascii), "b".repeat(ascii % 70));
-            for unit in [OffsetUnit::Chars, OffsetUnit::Utf16] {
-                let map = OffsetMap::new(&text, unit);
-                for (byte, _) in text.char_indices().chain([(text.len(), ' ')]) {
-                    let expected = match unit {
-                        OffsetUnit::Chars => text[..byte].chars().count(),
-                        OffsetUnit::Utf16 => text[..byte].encode_utf16().count(),
-                    };
-                    assert_eq!(map.convert(byte), expected, "{ascii}: byte {byte} {unit:?}");
-                }
-            }
+            assert_converts_every_boundary(&text);
         }
     }
 

@@ -11,7 +11,9 @@ fn read_account(text: &str) -> Account {
     let aliases = crate::entities::Table::with(&[]).expect("the default aliases load");
     let mut tracker = crate::entities::Tracker::new(&aliases);
     let rules = (taxonomy.as_ref(), usize::MAX);
-    crate::read_account(text, None, 'a', rules, &mut tracker).expect("no claim bound")
+    crate::read_account_words(text, None, 'a', rules, &mut tracker)
+        .map(|(account, _)| account)
+        .expect("no claim bound")
 }
 
 /// Pieces of news prose and of hostile input, to be strung together at random.
