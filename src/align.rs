@@ -22,6 +22,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
 use crate::features::Features;
+use crate::order;
 
 /// An aligned pair: indices into the claim lists and the similarity.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -117,7 +118,7 @@ fn keys<'f>(f: &'f Features, vocabulary: &mut Vocabulary<'f>) -> Keys<'f> {
         id
     }
     fn sorted(mut ids: Vec<u32>) -> Vec<u32> {
-        ids.sort_unstable();
+        order::sort_unstable(&mut ids);
         ids.dedup();
         ids
     }
@@ -166,7 +167,7 @@ struct Vectors {
 /// filled in their order with `entry().or_insert()` would.
 fn first_of_each(mut entries: Vector) -> Vector {
     // Stable, so that entries of one id stay in their order.
-    entries.sort_by_key(|&(id, _)| id);
+    order::sort_by(&mut entries, |x, y| x.0.cmp(&y.0));
     entries.dedup_by_key(|&mut (id, _)| id);
     entries
 }
@@ -267,7 +268,7 @@ pub(crate) fn align(fa: &[Features], fb: &[Features], threshold: f64) -> Vec<Lin
             .chain(&k.entities)
             .copied()
             .collect();
-        seen.sort_unstable();
+        order::sort_unstable(&mut seen);
         seen.dedup();
         for id in seen {
             df[id as usize] += 1;
@@ -358,7 +359,8 @@ fn candidates(
     let mut touched: Vec<usize> = Vec::new();
     for (i, (k, v)) in keys_a.iter().zip(vectors_a).enumerate() {
         let mut ids: Vec<u32> = k.own.iter().chain(&k.entities).copied().collect();
-        ids.sort_unstable_by_key(|&id| (df.get(id as usize).copied().unwrap_or(0), id));
+        let rarity = |id: &u32| (df.get(*id as usize).copied().unwrap_or(0), *id);
+        order::sort_unstable_by(&mut ids, |x, y| rarity(x).cmp(&rarity(y)));
         ids.dedup();
         let mut budget = POSTINGS_BUDGET;
         for id in ids {
@@ -382,12 +384,8 @@ fn candidates(
         }
         // Best partial score first, then text order: a total order, so the
         // shortlist is the same whether the rest is sorted or not.
-        let order = |x: &usize, y: &usize| partial[*y].total_cmp(&partial[*x]).then(x.cmp(y));
-        if touched.len() > SHORTLIST {
-            touched.select_nth_unstable_by(SHORTLIST - 1, order);
-        }
-        let shortlist = touched.len().min(SHORTLIST);
-        touched[..shortlist].sort_unstable_by(order);
+        let by_partial = |x: &usize, y: &usize| partial[*y].total_cmp(&partial[*x]).then(x.cmp(y));
+        order::least_sorted(&mut touched, SHORTLIST, by_partial);
         let mut found: Vec<Link> = Vec::new();
         for &j in touched.iter().take(SHORTLIST) {
             // Names and topics alone do not make two claims one fact: they
@@ -423,9 +421,7 @@ fn best_of_each(links: Vec<Link>, nb: usize) -> Vec<Link> {
     let better = |x: &usize, y: &usize| links[*y].rank.total_cmp(&links[*x].rank).then(x.cmp(y));
     let mut keep = vec![false; links.len()];
     let mut mark = |group: &mut [usize]| {
-        if group.len() > TOP_K {
-            group.select_nth_unstable_by(TOP_K - 1, better);
-        }
+        order::least_sorted(group, TOP_K, better);
         for &n in group.iter().take(TOP_K) {
             keep[n] = true;
         }

@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use crate::order;
 use crate::paraphrase::{infos, table, Degree};
 use crate::quantity::{quantities, Quantity};
 use crate::report::Claim;
@@ -104,10 +105,10 @@ fn features_in<'t>(
         })
         .map(|t| t.key.clone())
         .collect();
-    content.sort_unstable_by(str_order);
+    order::sort_unstable_by(&mut content, str_order);
     content.dedup_by(|x, y| str_order(x, y).is_eq());
     let mut own: Vec<Rc<str>> = own_terms.into_iter().map(|t| t.key).collect();
-    own.sort_unstable_by(str_order);
+    order::sort_unstable_by(&mut own, str_order);
     own.dedup_by(|x, y| str_order(x, y).is_eq());
     let mut context: Vec<Rc<str>> = table
         .terms(&context_words)
@@ -115,10 +116,10 @@ fn features_in<'t>(
         .map(|t| t.key)
         .filter(|k| own.binary_search_by(|o| str_order(o, k)).is_err())
         .collect();
-    context.sort_unstable_by(str_order);
+    order::sort_unstable_by(&mut context, str_order);
     context.dedup_by(|x, y| str_order(x, y).is_eq());
     let mut entities: Vec<String> = claim.entities.iter().map(|e| e.key.clone()).collect();
-    entities.sort();
+    order::sort_unstable(&mut entities);
     entities.dedup();
     let degree = own_words
         .iter()
@@ -130,7 +131,7 @@ fn features_in<'t>(
         .map(|info| info.lower.to_string())
         .collect();
     let mut surface: Vec<Rc<str>> = own_infos.iter().map(|info| info.lower.clone()).collect();
-    surface.sort_unstable_by(str_order);
+    order::sort_unstable_by(&mut surface, str_order);
     // The quantities read the claim's text alone, with offsets into it.
     let (claim_text, quantity_words) = match claim_range {
         Some(range) => {

@@ -40,6 +40,7 @@ mod framing;
 mod lexicon;
 mod offsets;
 mod options;
+mod order;
 mod paraphrase;
 mod prepare;
 mod quantity;
