@@ -74,6 +74,9 @@ struct Vocabulary<'f> {
     entities: HashMap<&'f str, u32>,
     topics: HashMap<&'f str, u32>,
     len: u32,
+    /// The claims' surface words, numbered apart from the keys (they carry
+    /// no weight: only [`dice`] compares them).
+    surface: HashMap<&'f str, u32>,
 }
 
 impl<'f> Vocabulary<'f> {
@@ -83,17 +86,18 @@ impl<'f> Vocabulary<'f> {
 }
 
 /// The keys of a claim, by kind, as vocabulary ids.
-struct Keys<'f> {
+struct Keys {
     own: Vec<u32>,
     content: Vec<u32>,
     context: Vec<u32>,
     entities: Vec<u32>,
     topics: Vec<u32>,
-    /// The claim's words as written, for [`Link::rank`]'s tie-breaker.
-    surface: &'f [Rc<str>],
+    /// The claim's words as written, for [`Link::rank`]'s tie-breaker: as
+    /// ids of `Vocabulary::surface`, sorted (with repeats).
+    surface: Vec<u32>,
 }
 
-fn keys<'f>(f: &'f Features, vocabulary: &mut Vocabulary<'f>) -> Keys<'f> {
+fn keys<'f>(f: &'f Features, vocabulary: &mut Vocabulary<'f>) -> Keys {
     /// Which of the vocabulary's maps a key goes to, and under what name.
     #[derive(Clone, Copy)]
     enum Kind {
@@ -148,8 +152,23 @@ fn keys<'f>(f: &'f Features, vocabulary: &mut Vocabulary<'f>) -> Keys<'f> {
         context: sorted(ids(&f.context, Kind::Term, vocabulary)),
         entities: sorted(ids(&f.entities, Kind::Entity, vocabulary)),
         topics: sorted(ids(&f.topics, Kind::Topic, vocabulary)),
-        surface: &f.surface,
+        surface: surface_ids(&f.surface, &mut vocabulary.surface),
     }
+}
+
+/// The ids of `words` in `vocabulary` (new words get the next id), sorted.
+/// Comparing two claims' surfaces then compares integers, not strings.
+fn surface_ids<'f>(words: &'f [Rc<str>], vocabulary: &mut HashMap<&'f str, u32>) -> Vec<u32> {
+    let mut ids: Vec<u32> = words
+        .iter()
+        .map(|w| {
+            // Fewer distinct words than bytes of text, which fits u32.
+            let next = vocabulary.len() as u32;
+            *vocabulary.entry(w).or_insert(next)
+        })
+        .collect();
+    order::sort_unstable(&mut ids);
+    ids
 }
 
 /// Weight of the claim's own terms in the score; the rest goes to the
@@ -257,6 +276,9 @@ pub(crate) fn align(fa: &[Features], fb: &[Features], threshold: f64) -> Vec<Lin
     vocabulary.terms.reserve(terms);
     vocabulary.entities.reserve(entities);
     vocabulary.topics.reserve(topics);
+    vocabulary
+        .surface
+        .reserve(fa.iter().chain(fb).map(|f| f.surface.len()).sum());
     let keys_a: Vec<Keys> = fa.iter().map(|f| keys(f, &mut vocabulary)).collect();
     let keys_b: Vec<Keys> = fb.iter().map(|f| keys(f, &mut vocabulary)).collect();
     let mut df = vec![0usize; vocabulary.len()];
@@ -395,7 +417,7 @@ fn candidates(
             }
             let score = similarity(v, &vectors_b[j]);
             if score >= threshold {
-                let surface = dice(k.surface, keys_b[j].surface);
+                let surface = dice(&k.surface, &keys_b[j].surface);
                 found.push(Link {
                     a: i,
                     b: j,
@@ -451,14 +473,14 @@ fn best_of_each(links: Vec<Link>, nb: usize) -> Vec<Link> {
         .collect()
 }
 
-/// The Dice coefficient of two sorted word lists (with repeats).
-fn dice(x: &[Rc<str>], y: &[Rc<str>]) -> f64 {
+/// The Dice coefficient of two sorted lists of word ids (with repeats).
+fn dice(x: &[u32], y: &[u32]) -> f64 {
     if x.is_empty() && y.is_empty() {
         return 0.0;
     }
     let (mut i, mut j, mut shared) = (0, 0, 0usize);
     while let (Some(p), Some(q)) = (x.get(i), y.get(j)) {
-        match crate::features::str_order(p, q) {
+        match p.cmp(q) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {

@@ -32,8 +32,8 @@ pub(crate) struct Features {
     pub hedges: Vec<String>,
     /// Whether the claim is one item of a list sharing a predicate.
     pub item: bool,
-    /// Every word of the claim (stopwords too), lower-cased and sorted: its
-    /// surface, to settle ties between equally similar counterparts.
+    /// Every word of the claim (stopwords too), lower-cased, in text order:
+    /// its surface, to settle ties between equally similar counterparts.
     pub surface: Vec<Rc<str>>,
 }
 
@@ -130,8 +130,7 @@ fn features_in<'t>(
         .filter(|info| info.hedge)
         .map(|info| info.lower.to_string())
         .collect();
-    let mut surface: Vec<Rc<str>> = own_infos.iter().map(|info| info.lower.clone()).collect();
-    order::sort_unstable_by(&mut surface, str_order);
+    let surface: Vec<Rc<str>> = own_infos.iter().map(|info| info.lower.clone()).collect();
     // The quantities read the claim's text alone, with offsets into it.
     let (claim_text, quantity_words) = match claim_range {
         Some(range) => {

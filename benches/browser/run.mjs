@@ -85,7 +85,7 @@ try {
   };
   for (const [name, a, b] of pairs(names)) {
     const small = a.length < 50_000;
-    const [runs, warmup] = small ? [51, 10] : [3, 1];
+    const [runs, warmup] = small ? [Number(process.env.RUNS ?? 51), Number(process.env.WARM ?? 10)] : [3, 1];
     const row = { pair: name, bytesA: Buffer.byteLength(a), bytesB: Buffer.byteLength(b) };
     for (const engine of ['claimdiff', 'jsdiff', 'diff-match-patch']) {
       // Peers that time out once are not run again on this pair.
