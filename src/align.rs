@@ -230,9 +230,65 @@ fn vectors(k: &Keys, idf: &[f64]) -> Vectors {
     }
 }
 
-fn similarity(x: &Vectors, y: &Vectors) -> f64 {
-    (CORE_SHARE * dot(&x.core, &y.core) + (1.0 - CORE_SHARE) * dot(&x.full, &y.full))
-        .clamp(0.0, 1.0)
+/// One claim's [`Vectors`] spread over every id (zero where it has no
+/// weight), so that its dot product with another claim's vector reads one
+/// weight per entry of the other instead of merging two sorted lists.
+///
+/// The sums are the merge's, bit for bit: the same products (this claim's
+/// weight times the other's), added in the order of the ids; an id this claim
+/// lacks adds an exact `+0.0`, which leaves a sum unchanged.
+struct Spread {
+    core: Vec<f64>,
+    full: Vec<f64>,
+}
+
+impl Spread {
+    fn new(ids: usize) -> Self {
+        Spread {
+            core: vec![0.0; ids],
+            full: vec![0.0; ids],
+        }
+    }
+
+    /// Spreads `v` (the vectors of one claim at a time: [`Spread::clear`] it after).
+    fn fill(&mut self, v: &Vectors) {
+        for (dense, sparse) in [(&mut self.core, &v.core), (&mut self.full, &v.full)] {
+            for &(id, w) in sparse {
+                if let Some(slot) = dense.get_mut(id as usize) {
+                    *slot = w;
+                }
+            }
+        }
+    }
+
+    /// Undoes [`Spread::fill`] of `v`.
+    fn clear(&mut self, v: &Vectors) {
+        for (dense, sparse) in [(&mut self.core, &v.core), (&mut self.full, &v.full)] {
+            for &(id, _) in sparse {
+                if let Some(slot) = dense.get_mut(id as usize) {
+                    *slot = 0.0;
+                }
+            }
+        }
+    }
+
+    /// The weight of `id` in the spread claim's core vector.
+    fn core_weight(&self, id: u32) -> f64 {
+        self.core.get(id as usize).copied().unwrap_or(0.0)
+    }
+
+    /// The similarity of the spread claim to `y`.
+    fn similarity(&self, y: &Vectors) -> f64 {
+        let dot = |dense: &[f64], sparse: &Vector| {
+            let mut sum = 0.0;
+            for &(id, w) in sparse {
+                sum += dense.get(id as usize).copied().unwrap_or(0.0) * w;
+            }
+            sum
+        };
+        (CORE_SHARE * dot(&self.core, &y.core) + (1.0 - CORE_SHARE) * dot(&self.full, &y.full))
+            .clamp(0.0, 1.0)
+    }
 }
 
 /// Whether two sorted id lists have an id in common.
@@ -246,22 +302,6 @@ fn shares_any(x: &[u32], y: &[u32]) -> bool {
         }
     }
     false
-}
-
-fn dot(x: &Vector, y: &Vector) -> f64 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < x.len() && j < y.len() {
-        match x[i].0.cmp(&y[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += x[i].1 * y[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    sum
 }
 
 /// Aligns the claims of A and B; links come back sorted by (a, b).
@@ -379,7 +419,9 @@ fn candidates(
     let mut out: Vec<Link> = Vec::new();
     let mut partial = vec![0.0f64; nb];
     let mut touched: Vec<usize> = Vec::new();
+    let mut spread = Spread::new(df.len());
     for (i, (k, v)) in keys_a.iter().zip(vectors_a).enumerate() {
+        spread.fill(v);
         let mut ids: Vec<u32> = k.own.iter().chain(&k.entities).copied().collect();
         let rarity = |id: &u32| (df.get(*id as usize).copied().unwrap_or(0), *id);
         order::sort_unstable_by(&mut ids, |x, y| rarity(x).cmp(&rarity(y)));
@@ -394,7 +436,7 @@ fn candidates(
                 break;
             }
             budget -= list.len();
-            let mine = weight(&v.core, id);
+            let mine = spread.core_weight(id);
             for &(j, theirs) in list {
                 let j = j as usize;
                 if partial[j] == 0.0 {
@@ -415,7 +457,7 @@ fn candidates(
             if !shares_any(&k.content, &keys_b[j].content) {
                 continue;
             }
-            let score = similarity(v, &vectors_b[j]);
+            let score = spread.similarity(&vectors_b[j]);
             if score >= threshold {
                 let surface = dice(&k.surface, &keys_b[j].surface);
                 found.push(Link {
@@ -429,6 +471,7 @@ fn candidates(
         for j in touched.drain(..) {
             partial[j] = 0.0;
         }
+        spread.clear(v);
         out.extend(found);
     }
     best_of_each(out, nb)
