@@ -77,6 +77,12 @@ struct Vocabulary<'f> {
     /// The claims' surface words, numbered apart from the keys (they carry
     /// no weight: only [`dice`] compares them).
     surface: HashMap<&'f str, u32>,
+    /// Term ids by the address of the key's text. Most term keys are clones
+    /// of one cached `Rc<str>` per word, so hashing an address finds them
+    /// without hashing and comparing the text; another `Rc` of the same text
+    /// misses here and is found by its text. Sound because every key outlives
+    /// the vocabulary ('f), so no two live keys share an address.
+    by_address: HashMap<*const u8, u32>,
 }
 
 impl<'f> Vocabulary<'f> {
@@ -129,7 +135,20 @@ fn keys<'f>(f: &'f Features, vocabulary: &mut Vocabulary<'f>) -> Keys {
     fn ids<'f, K: AsRef<str>>(list: &'f [K], kind: Kind, v: &mut Vocabulary<'f>) -> Vec<u32> {
         list.iter().map(|k| id(k.as_ref(), kind, v)).collect()
     }
-    let own = ids(&f.own, Kind::Term, vocabulary);
+    fn term_ids<'f>(list: &'f [Rc<str>], v: &mut Vocabulary<'f>) -> Vec<u32> {
+        list.iter()
+            .map(|key| {
+                let address = key.as_ptr();
+                if let Some(&found) = v.by_address.get(&address) {
+                    return found;
+                }
+                let found = id(key, Kind::Term, v);
+                v.by_address.insert(address, found);
+                found
+            })
+            .collect()
+    }
+    let own = term_ids(&f.own, vocabulary);
     // The content terms are own terms, and both lists are sorted: their ids
     // are found by walking the own terms alongside, not by hashing again.
     let mut at = 0;
@@ -149,7 +168,7 @@ fn keys<'f>(f: &'f Features, vocabulary: &mut Vocabulary<'f>) -> Keys {
     Keys {
         own: sorted(own),
         content: sorted(content),
-        context: sorted(ids(&f.context, Kind::Term, vocabulary)),
+        context: sorted(term_ids(&f.context, vocabulary)),
         entities: sorted(ids(&f.entities, Kind::Entity, vocabulary)),
         topics: sorted(ids(&f.topics, Kind::Topic, vocabulary)),
         surface: surface_ids(&f.surface, &mut vocabulary.surface),
@@ -314,6 +333,7 @@ pub(crate) fn align(fa: &[Features], fb: &[Features], threshold: f64) -> Vec<Lin
         topics += f.topics.len();
     }
     vocabulary.terms.reserve(terms);
+    vocabulary.by_address.reserve(terms);
     vocabulary.entities.reserve(entities);
     vocabulary.topics.reserve(topics);
     vocabulary
