@@ -17,7 +17,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::options::AliasSpec;
-use crate::report::EntityMention;
+use crate::report::{EntityKind, EntityMention};
 use crate::text::words;
 use crate::tokens::{word_set, Key, Words};
 
@@ -340,13 +340,13 @@ impl Kind {
     }
 
     /// The kind as the JSON contract names it; offices and titles name people.
-    pub(crate) fn as_str(self) -> &'static str {
+    pub(crate) fn public(self) -> EntityKind {
         match self {
-            Kind::Person | Kind::Role | Kind::Title => "person",
-            Kind::Organisation => "organisation",
-            Kind::Place => "place",
-            Kind::Facility => "facility",
-            Kind::Group => "group",
+            Kind::Person | Kind::Role | Kind::Title => EntityKind::Person,
+            Kind::Organisation => EntityKind::Organisation,
+            Kind::Place => EntityKind::Place,
+            Kind::Facility => EntityKind::Facility,
+            Kind::Group => EntityKind::Group,
         }
     }
 }
@@ -644,7 +644,7 @@ pub(crate) struct Canonical {
     /// The fullest name the account used for it (`Rizagul Beisenbaeva`).
     pub name: String,
     /// Its kind, as the JSON contract names it.
-    pub kind: &'static str,
+    pub kind: EntityKind,
 }
 
 impl<'a> Tracker<'a> {
@@ -674,7 +674,7 @@ impl<'a> Tracker<'a> {
         let Some(mention) = found
             .iter()
             .rev()
-            .find(|m| m.kind == "person")
+            .find(|m| m.kind == EntityKind::Person)
             .or_else(|| found.last())
         else {
             // A name the account never used: itself, as a person's.
@@ -685,16 +685,10 @@ impl<'a> Tracker<'a> {
             return (!words.is_empty()).then(|| Canonical {
                 key: words.join("-"),
                 name: name.trim().to_string(),
-                kind: Kind::Person.as_str(),
+                kind: EntityKind::Person,
             });
         };
-        let kind = match mention.kind.as_str() {
-            "person" => Kind::Person,
-            "organisation" => Kind::Organisation,
-            "place" => Kind::Place,
-            "facility" => Kind::Facility,
-            _ => Kind::Group,
-        };
+        let kind = mention.kind;
         Some(Canonical {
             name: self
                 .display
@@ -702,7 +696,7 @@ impl<'a> Tracker<'a> {
                 .cloned()
                 .unwrap_or_else(|| mention.text.clone()),
             key: mention.key.clone(),
-            kind: kind.as_str(),
+            kind,
         })
     }
 
@@ -1252,7 +1246,7 @@ impl<'s, 't, 'a> Scan<'s, 't, 'a> {
         let text = self.text.get(start..end).unwrap_or("").to_string();
         self.out.push(EntityMention {
             key: key.to_string(),
-            kind: kind.as_str().to_string(),
+            kind: kind.public(),
             text,
             start,
             end,
@@ -1899,7 +1893,7 @@ mod tests {
             .flat_map(|sentence| find(text, sentence, &mut tracker))
             .map(|m| {
                 assert_eq!(text.get(m.start..m.end), Some(m.text.as_str()));
-                (m.text, m.key, m.kind)
+                (m.text, m.key, m.kind.as_str().to_string())
             })
             .collect()
     }
@@ -2208,7 +2202,7 @@ mod tests {
         let keys: Vec<&str> = claims_b
             .iter()
             .flatten()
-            .filter(|m| m.kind == "person")
+            .filter(|m| m.kind == EntityKind::Person)
             .map(|m| m.key.as_str())
             .collect();
         assert_eq!(
