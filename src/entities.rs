@@ -785,12 +785,15 @@ impl<'a> Tracker<'a> {
         if self.frozen {
             return;
         }
-        let longer = self
-            .display
-            .get(key)
-            .is_none_or(|known| known.chars().count() < text.chars().count());
-        if longer {
-            self.display.insert(key.to_string(), text.to_string());
+        match self.display.get_mut(key) {
+            Some(known) => {
+                if known.chars().count() < text.chars().count() {
+                    text.clone_into(known);
+                }
+            }
+            None => {
+                self.display.insert(key.to_string(), text.to_string());
+            }
         }
     }
 
@@ -1235,7 +1238,7 @@ impl<'s, 't, 'a> Scan<'s, 't, 'a> {
         self.is_title(m).then_some((k, m))
     }
 
-    fn push(&mut self, range: Range<usize>, key: &str, kind: Kind) {
+    fn push(&mut self, range: Range<usize>, key: String, kind: Kind) {
         let (Some(first), Some(last)) = (
             self.tok(range.start),
             range.end.checked_sub(1).and_then(|e| self.tok(e)),
@@ -1245,7 +1248,7 @@ impl<'s, 't, 'a> Scan<'s, 't, 'a> {
         let (start, end) = (first.range.start, last.range.end);
         let text = self.text.get(start..end).unwrap_or("").to_string();
         self.out.push(EntityMention {
-            key: key.to_string(),
+            key,
             kind: kind.public(),
             text,
             start,
@@ -1253,7 +1256,8 @@ impl<'s, 't, 'a> Scan<'s, 't, 'a> {
         });
     }
 
-    fn span_text(&self, range: Range<usize>) -> String {
+    /// The text of the words `range`, borrowed from the claim's text.
+    fn span_text(&self, range: Range<usize>) -> &'t str {
         match (
             self.tok(range.start),
             range.end.checked_sub(1).and_then(|e| self.tok(e)),
@@ -1261,15 +1265,17 @@ impl<'s, 't, 'a> Scan<'s, 't, 'a> {
             (Some(first), Some(last)) => self
                 .text
                 .get(first.range.start..last.range.end)
-                .unwrap_or("")
-                .to_string(),
-            _ => String::new(),
+                .unwrap_or(""),
+            _ => "",
         }
     }
 
     fn slug(&self, range: Range<usize>) -> String {
-        let mut slug = String::new();
-        for (n, t) in self.toks.get(range).unwrap_or_default().iter().enumerate() {
+        let toks = self.toks.get(range).unwrap_or_default();
+        // Sized once: the bare forms and a hyphen between each two.
+        let len: usize = toks.iter().map(|t| t.bare.len() + 1).sum();
+        let mut slug = String::with_capacity(len.saturating_sub(1));
+        for (n, t) in toks.iter().enumerate() {
             if n > 0 {
                 slug.push('-');
             }
@@ -1340,9 +1346,9 @@ impl<'s, 't, 'a> Scan<'s, 't, 'a> {
         }
         if !entry.generic && !adjective {
             let text = self.span_text(i..m.end);
-            self.tracker.remember_display(&key, &text);
+            self.tracker.remember_display(&key, text);
         }
-        self.push(i..m.end, &key, kind);
+        self.push(i..m.end, key, kind);
     }
 
     /// An office or title at `start..m.end` (`title_start` past its
@@ -1533,7 +1539,7 @@ impl<'s, 't, 'a> Scan<'s, 't, 'a> {
         };
         if let Some(key) = key {
             let tail = self.out.split_off(mark.min(self.out.len()));
-            self.push(start..m.end, &key, Kind::Person);
+            self.push(start..m.end, key, Kind::Person);
             self.out.extend(tail);
         }
         next
@@ -1700,28 +1706,28 @@ impl<'s, 't, 'a> Scan<'s, 't, 'a> {
                     (key.clone(), head.kind),
                 );
                 let text = self.span_text(i..m.end);
-                self.tracker.remember_display(&key, &text);
-                self.push(i..m.end, &key, head.kind);
+                self.tracker.remember_display(&key, text);
+                self.push(i..m.end, key, head.kind);
                 return m.end;
             }
             break;
         }
-        self.unknown(i..end, None);
+        self.unknown_slug(i..end, None, slug);
         end
     }
 
     /// Records an unknown name, its kind guessed from cues unless given.
     fn unknown(&mut self, span: Range<usize>, kind: Option<Kind>) {
         let slug = self.slug(span.clone());
+        self.unknown_slug(span, kind, slug);
+    }
+
+    /// [`Scan::unknown`], given the span's [`Scan::slug`].
+    fn unknown_slug(&mut self, span: Range<usize>, kind: Option<Kind>, slug: String) {
         if slug.is_empty() {
             return;
         }
-        let words: Vec<&Tok<'_>> = self
-            .toks
-            .get(span.clone())
-            .unwrap_or_default()
-            .iter()
-            .collect();
+        let words: &[Tok<'t>] = self.toks.get(span.clone()).unwrap_or_default();
         let last = words.last().map_or("", |t| t.bare);
         let known = self.tracker.names.get(&slug).cloned();
         let kind = kind
@@ -1762,21 +1768,26 @@ impl<'s, 't, 'a> Scan<'s, 't, 'a> {
                     .map_or(Kind::Organisation, |(_, kind)| kind)
             });
         if kind == Kind::Person {
-            self.person(span);
+            self.person_slug(span, slug);
             return;
         }
         let key = known.map_or_else(|| slug.clone(), |(key, _)| key);
         let frozen = self.tracker.frozen;
         Tracker::remember(&mut self.tracker.names, frozen, slug, (key.clone(), kind));
         let text = self.span_text(span.clone());
-        self.tracker.remember_display(&key, &text);
-        self.push(span, &key, kind);
+        self.tracker.remember_display(&key, text);
+        self.push(span, key, kind);
     }
 
     /// A person's name: resolves a surname or a full name named before,
     /// remembers it, and records the mention. Returns the person's key.
     fn person(&mut self, span: Range<usize>) -> String {
         let slug = self.slug(span.clone());
+        self.person_slug(span, slug)
+    }
+
+    /// [`Scan::person`], given the span's [`Scan::slug`].
+    fn person_slug(&mut self, span: Range<usize>, slug: String) -> String {
         let surname = span
             .end
             .checked_sub(1)
@@ -1799,8 +1810,8 @@ impl<'s, 't, 'a> Scan<'s, 't, 'a> {
             (key.clone(), Kind::Person),
         );
         let text = self.span_text(span.clone());
-        self.tracker.remember_display(&key, &text);
-        self.push(span, &key, Kind::Person);
+        self.tracker.remember_display(&key, text);
+        self.push(span, key.clone(), Kind::Person);
         key
     }
 }
