@@ -366,6 +366,8 @@ enum Case {
 struct NameWord {
     /// The word in its singular form (see [`singular`]).
     form: String,
+    /// The key of `form` ([`Key::NONE`] if it is too long for one).
+    form_key: Key,
     bare: String,
     case: Case,
 }
@@ -393,8 +395,11 @@ struct Entry {
 pub(crate) struct Table {
     entries: Vec<Entry>,
     names: Vec<Name>,
-    /// Names by the singular form of their first word, longest first.
-    by_first: HashMap<String, Vec<usize>>,
+    /// Names by the key of the singular form of their first word, longest
+    /// first; a form too long for a key is in `by_long_first`.
+    by_first: HashMap<Key, Vec<usize>>,
+    /// Names whose first word's singular form has no key, by that form.
+    by_long_first: HashMap<String, Vec<usize>>,
 }
 
 impl Table {
@@ -437,6 +442,7 @@ impl Table {
             entries: Vec::with_capacity(specs.len()),
             names: Vec::new(),
             by_first: HashMap::default(),
+            by_long_first: HashMap::default(),
         };
         for (n, spec) in specs.iter().enumerate() {
             let kind = Kind::parse(&spec.kind).ok_or_else(|| {
@@ -460,10 +466,14 @@ impl Table {
             for (name, adjective) in all.chain(spec.adjectives.iter().map(|a| (a, true))) {
                 let words: Vec<NameWord> = words(name, 0..name.len())
                     .into_iter()
-                    .map(|word| NameWord {
-                        form: singular(&bare(word.text)),
-                        bare: bare(word.text),
-                        case: case_of(word.text),
+                    .map(|word| {
+                        let form = singular(&bare(word.text));
+                        NameWord {
+                            form_key: Key::of(&form),
+                            form,
+                            bare: bare(word.text),
+                            case: case_of(word.text),
+                        }
                     })
                     .collect();
                 let Some(first) = words.first() else {
@@ -472,11 +482,11 @@ impl Table {
                         spec.key
                     ));
                 };
-                table
-                    .by_first
-                    .entry(first.form.clone())
-                    .or_default()
-                    .push(table.names.len());
+                let list = match first.form_key {
+                    Key::NONE => table.by_long_first.entry(first.form.clone()).or_default(),
+                    key => table.by_first.entry(key).or_default(),
+                };
+                list.push(table.names.len());
                 table.names.push(Name {
                     words,
                     entry: n,
@@ -485,7 +495,11 @@ impl Table {
             }
         }
         let names = &table.names;
-        for list in table.by_first.values_mut() {
+        for list in table
+            .by_first
+            .values_mut()
+            .chain(table.by_long_first.values_mut())
+        {
             list.sort_by_key(|&n| {
                 std::cmp::Reverse(names.get(n).map_or(0, |name| name.words.len()))
             });
@@ -1187,14 +1201,21 @@ impl<'s, 't, 'a> Scan<'s, 't, 'a> {
     fn name_at(&self, i: usize) -> Option<Match> {
         let first = self.tok(i)?;
         let table = self.tracker.table;
-        for &n in table.by_first.get(first.form)? {
+        let candidates = match first.form_key {
+            Key::NONE => table.by_long_first.get(first.form)?,
+            key => table.by_first.get(&key)?,
+        };
+        for &n in candidates {
             let Some(name) = table.names.get(n) else {
                 continue;
             };
             let fits = name.words.iter().enumerate().all(|(k, word)| {
                 self.tok(i + k).is_some_and(|t| {
                     (k == 0 || t.joined)
-                        && t.form == word.form
+                        // Equal keys are equal forms, but two forms too
+                        // long for a key must be compared.
+                        && t.form_key == word.form_key
+                        && (word.form_key != Key::NONE || t.form == word.form)
                         && match word.case {
                             Case::Any => true,
                             Case::Capital => t.capital,
