@@ -1050,8 +1050,8 @@ fn tokens<'t>(
 ) -> Vec<Tok<'t>> {
     let mut out: Vec<Tok<'t>> = Vec::with_capacity(words.len());
     let mut previous_end: Option<usize> = None;
-    for (word, &(bare, form)) in words.iter().zip(forms) {
-        let bare = bare.get(word.text, buf);
+    for (word, &(bare_at, form)) in words.iter().zip(forms) {
+        let bare = bare_at.get(word.text, buf);
         let form = form.get(word.text, buf);
         let gap_start = previous_end.unwrap_or(range.start);
         let gap = text.get(gap_start..word.range.start).unwrap_or("");
@@ -1073,14 +1073,27 @@ fn tokens<'t>(
         });
         let joined = previous_end.is_some()
             && (abbreviation || (spaces_only && hyphens <= 1 && !gap.contains("\n\n")));
+        let key = Key::of(bare);
+        // Most words are their own bare form, and most bare forms their own
+        // singular: their keys are then the same (the form is a prefix of
+        // the bare form or of the word, so equal lengths mean equal strings).
+        let form_key = if form.len() == bare.len() {
+            key
+        } else {
+            Key::of(form)
+        };
+        let text_key = match bare_at {
+            Src::Word(len) if len == word.text.len() => key,
+            _ => Key::of(word.text),
+        };
         out.push(Tok {
             // Whoever reads a range reads it as a sentence (or a name).
             initial: previous_end.is_none() || sentence_initial(text, word.range.start),
             form,
             bare,
-            key: Key::of(bare),
-            form_key: Key::of(form),
-            stop: STOPWORDS.contains(Key::of(word.text)),
+            key,
+            form_key,
+            stop: STOPWORDS.contains(text_key),
             capital: starts_upper(word.text),
             // A lower-case first letter rules out all capitals at once.
             upper: !word
