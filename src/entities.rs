@@ -17,7 +17,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::options::AliasSpec;
-use crate::report::EntityMention;
+use crate::report::{EntityKind, EntityMention};
 use crate::text::words;
 use crate::tokens::{word_set, Key, Words};
 
@@ -340,13 +340,13 @@ impl Kind {
     }
 
     /// The kind as the JSON contract names it; offices and titles name people.
-    pub(crate) fn as_str(self) -> &'static str {
+    pub(crate) fn public(self) -> EntityKind {
         match self {
-            Kind::Person | Kind::Role | Kind::Title => "person",
-            Kind::Organisation => "organisation",
-            Kind::Place => "place",
-            Kind::Facility => "facility",
-            Kind::Group => "group",
+            Kind::Person | Kind::Role | Kind::Title => EntityKind::Person,
+            Kind::Organisation => EntityKind::Organisation,
+            Kind::Place => EntityKind::Place,
+            Kind::Facility => EntityKind::Facility,
+            Kind::Group => EntityKind::Group,
         }
     }
 }
@@ -366,6 +366,8 @@ enum Case {
 struct NameWord {
     /// The word in its singular form (see [`singular`]).
     form: String,
+    /// The key of `form` ([`Key::NONE`] if it is too long for one).
+    form_key: Key,
     bare: String,
     case: Case,
 }
@@ -393,8 +395,11 @@ struct Entry {
 pub(crate) struct Table {
     entries: Vec<Entry>,
     names: Vec<Name>,
-    /// Names by the singular form of their first word, longest first.
-    by_first: HashMap<String, Vec<usize>>,
+    /// Names by the key of the singular form of their first word, longest
+    /// first; a form too long for a key is in `by_long_first`.
+    by_first: HashMap<Key, Vec<usize>>,
+    /// Names whose first word's singular form has no key, by that form.
+    by_long_first: HashMap<String, Vec<usize>>,
 }
 
 impl Table {
@@ -437,6 +442,7 @@ impl Table {
             entries: Vec::with_capacity(specs.len()),
             names: Vec::new(),
             by_first: HashMap::default(),
+            by_long_first: HashMap::default(),
         };
         for (n, spec) in specs.iter().enumerate() {
             let kind = Kind::parse(&spec.kind).ok_or_else(|| {
@@ -460,10 +466,14 @@ impl Table {
             for (name, adjective) in all.chain(spec.adjectives.iter().map(|a| (a, true))) {
                 let words: Vec<NameWord> = words(name, 0..name.len())
                     .into_iter()
-                    .map(|word| NameWord {
-                        form: singular(&bare(word.text)),
-                        bare: bare(word.text),
-                        case: case_of(word.text),
+                    .map(|word| {
+                        let form = singular(&bare(word.text));
+                        NameWord {
+                            form_key: Key::of(&form),
+                            form,
+                            bare: bare(word.text),
+                            case: case_of(word.text),
+                        }
                     })
                     .collect();
                 let Some(first) = words.first() else {
@@ -472,11 +482,11 @@ impl Table {
                         spec.key
                     ));
                 };
-                table
-                    .by_first
-                    .entry(first.form.clone())
-                    .or_default()
-                    .push(table.names.len());
+                let list = match first.form_key {
+                    Key::NONE => table.by_long_first.entry(first.form.clone()).or_default(),
+                    key => table.by_first.entry(key).or_default(),
+                };
+                list.push(table.names.len());
                 table.names.push(Name {
                     words,
                     entry: n,
@@ -485,7 +495,11 @@ impl Table {
             }
         }
         let names = &table.names;
-        for list in table.by_first.values_mut() {
+        for list in table
+            .by_first
+            .values_mut()
+            .chain(table.by_long_first.values_mut())
+        {
             list.sort_by_key(|&n| {
                 std::cmp::Reverse(names.get(n).map_or(0, |name| name.words.len()))
             });
@@ -644,7 +658,7 @@ pub(crate) struct Canonical {
     /// The fullest name the account used for it (`Rizagul Beisenbaeva`).
     pub name: String,
     /// Its kind, as the JSON contract names it.
-    pub kind: &'static str,
+    pub kind: EntityKind,
 }
 
 impl<'a> Tracker<'a> {
@@ -674,7 +688,7 @@ impl<'a> Tracker<'a> {
         let Some(mention) = found
             .iter()
             .rev()
-            .find(|m| m.kind == "person")
+            .find(|m| m.kind == EntityKind::Person)
             .or_else(|| found.last())
         else {
             // A name the account never used: itself, as a person's.
@@ -685,16 +699,10 @@ impl<'a> Tracker<'a> {
             return (!words.is_empty()).then(|| Canonical {
                 key: words.join("-"),
                 name: name.trim().to_string(),
-                kind: Kind::Person.as_str(),
+                kind: EntityKind::Person,
             });
         };
-        let kind = match mention.kind.as_str() {
-            "person" => Kind::Person,
-            "organisation" => Kind::Organisation,
-            "place" => Kind::Place,
-            "facility" => Kind::Facility,
-            _ => Kind::Group,
-        };
+        let kind = mention.kind;
         Some(Canonical {
             name: self
                 .display
@@ -702,7 +710,7 @@ impl<'a> Tracker<'a> {
                 .cloned()
                 .unwrap_or_else(|| mention.text.clone()),
             key: mention.key.clone(),
-            kind: kind.as_str(),
+            kind,
         })
     }
 
@@ -791,12 +799,15 @@ impl<'a> Tracker<'a> {
         if self.frozen {
             return;
         }
-        let longer = self
-            .display
-            .get(key)
-            .is_none_or(|known| known.chars().count() < text.chars().count());
-        if longer {
-            self.display.insert(key.to_string(), text.to_string());
+        match self.display.get_mut(key) {
+            Some(known) => {
+                if known.chars().count() < text.chars().count() {
+                    text.clone_into(known);
+                }
+            }
+            None => {
+                self.display.insert(key.to_string(), text.to_string());
+            }
         }
     }
 
@@ -1039,8 +1050,8 @@ fn tokens<'t>(
 ) -> Vec<Tok<'t>> {
     let mut out: Vec<Tok<'t>> = Vec::with_capacity(words.len());
     let mut previous_end: Option<usize> = None;
-    for (word, &(bare, form)) in words.iter().zip(forms) {
-        let bare = bare.get(word.text, buf);
+    for (word, &(bare_at, form)) in words.iter().zip(forms) {
+        let bare = bare_at.get(word.text, buf);
         let form = form.get(word.text, buf);
         let gap_start = previous_end.unwrap_or(range.start);
         let gap = text.get(gap_start..word.range.start).unwrap_or("");
@@ -1062,14 +1073,27 @@ fn tokens<'t>(
         });
         let joined = previous_end.is_some()
             && (abbreviation || (spaces_only && hyphens <= 1 && !gap.contains("\n\n")));
+        let key = Key::of(bare);
+        // Most words are their own bare form, and most bare forms their own
+        // singular: their keys are then the same (the form is a prefix of
+        // the bare form or of the word, so equal lengths mean equal strings).
+        let form_key = if form.len() == bare.len() {
+            key
+        } else {
+            Key::of(form)
+        };
+        let text_key = match bare_at {
+            Src::Word(len) if len == word.text.len() => key,
+            _ => Key::of(word.text),
+        };
         out.push(Tok {
             // Whoever reads a range reads it as a sentence (or a name).
             initial: previous_end.is_none() || sentence_initial(text, word.range.start),
             form,
             bare,
-            key: Key::of(bare),
-            form_key: Key::of(form),
-            stop: STOPWORDS.contains(Key::of(word.text)),
+            key,
+            form_key,
+            stop: STOPWORDS.contains(text_key),
             capital: starts_upper(word.text),
             // A lower-case first letter rules out all capitals at once.
             upper: !word
@@ -1190,14 +1214,21 @@ impl<'s, 't, 'a> Scan<'s, 't, 'a> {
     fn name_at(&self, i: usize) -> Option<Match> {
         let first = self.tok(i)?;
         let table = self.tracker.table;
-        for &n in table.by_first.get(first.form)? {
+        let candidates = match first.form_key {
+            Key::NONE => table.by_long_first.get(first.form)?,
+            key => table.by_first.get(&key)?,
+        };
+        for &n in candidates {
             let Some(name) = table.names.get(n) else {
                 continue;
             };
             let fits = name.words.iter().enumerate().all(|(k, word)| {
                 self.tok(i + k).is_some_and(|t| {
                     (k == 0 || t.joined)
-                        && t.form == word.form
+                        // Equal keys are equal forms, but two forms too
+                        // long for a key must be compared.
+                        && t.form_key == word.form_key
+                        && (word.form_key != Key::NONE || t.form == word.form)
                         && match word.case {
                             Case::Any => true,
                             Case::Capital => t.capital,
@@ -1241,7 +1272,7 @@ impl<'s, 't, 'a> Scan<'s, 't, 'a> {
         self.is_title(m).then_some((k, m))
     }
 
-    fn push(&mut self, range: Range<usize>, key: &str, kind: Kind) {
+    fn push(&mut self, range: Range<usize>, key: String, kind: Kind) {
         let (Some(first), Some(last)) = (
             self.tok(range.start),
             range.end.checked_sub(1).and_then(|e| self.tok(e)),
@@ -1251,15 +1282,16 @@ impl<'s, 't, 'a> Scan<'s, 't, 'a> {
         let (start, end) = (first.range.start, last.range.end);
         let text = self.text.get(start..end).unwrap_or("").to_string();
         self.out.push(EntityMention {
-            key: key.to_string(),
-            kind: kind.as_str().to_string(),
+            key,
+            kind: kind.public(),
             text,
             start,
             end,
         });
     }
 
-    fn span_text(&self, range: Range<usize>) -> String {
+    /// The text of the words `range`, borrowed from the claim's text.
+    fn span_text(&self, range: Range<usize>) -> &'t str {
         match (
             self.tok(range.start),
             range.end.checked_sub(1).and_then(|e| self.tok(e)),
@@ -1267,15 +1299,17 @@ impl<'s, 't, 'a> Scan<'s, 't, 'a> {
             (Some(first), Some(last)) => self
                 .text
                 .get(first.range.start..last.range.end)
-                .unwrap_or("")
-                .to_string(),
-            _ => String::new(),
+                .unwrap_or(""),
+            _ => "",
         }
     }
 
     fn slug(&self, range: Range<usize>) -> String {
-        let mut slug = String::new();
-        for (n, t) in self.toks.get(range).unwrap_or_default().iter().enumerate() {
+        let toks = self.toks.get(range).unwrap_or_default();
+        // Sized once: the bare forms and a hyphen between each two.
+        let len: usize = toks.iter().map(|t| t.bare.len() + 1).sum();
+        let mut slug = String::with_capacity(len.saturating_sub(1));
+        for (n, t) in toks.iter().enumerate() {
             if n > 0 {
                 slug.push('-');
             }
@@ -1346,9 +1380,9 @@ impl<'s, 't, 'a> Scan<'s, 't, 'a> {
         }
         if !entry.generic && !adjective {
             let text = self.span_text(i..m.end);
-            self.tracker.remember_display(&key, &text);
+            self.tracker.remember_display(&key, text);
         }
-        self.push(i..m.end, &key, kind);
+        self.push(i..m.end, key, kind);
     }
 
     /// An office or title at `start..m.end` (`title_start` past its
@@ -1539,7 +1573,7 @@ impl<'s, 't, 'a> Scan<'s, 't, 'a> {
         };
         if let Some(key) = key {
             let tail = self.out.split_off(mark.min(self.out.len()));
-            self.push(start..m.end, &key, Kind::Person);
+            self.push(start..m.end, key, Kind::Person);
             self.out.extend(tail);
         }
         next
@@ -1706,28 +1740,28 @@ impl<'s, 't, 'a> Scan<'s, 't, 'a> {
                     (key.clone(), head.kind),
                 );
                 let text = self.span_text(i..m.end);
-                self.tracker.remember_display(&key, &text);
-                self.push(i..m.end, &key, head.kind);
+                self.tracker.remember_display(&key, text);
+                self.push(i..m.end, key, head.kind);
                 return m.end;
             }
             break;
         }
-        self.unknown(i..end, None);
+        self.unknown_slug(i..end, None, slug);
         end
     }
 
     /// Records an unknown name, its kind guessed from cues unless given.
     fn unknown(&mut self, span: Range<usize>, kind: Option<Kind>) {
         let slug = self.slug(span.clone());
+        self.unknown_slug(span, kind, slug);
+    }
+
+    /// [`Scan::unknown`], given the span's [`Scan::slug`].
+    fn unknown_slug(&mut self, span: Range<usize>, kind: Option<Kind>, slug: String) {
         if slug.is_empty() {
             return;
         }
-        let words: Vec<&Tok<'_>> = self
-            .toks
-            .get(span.clone())
-            .unwrap_or_default()
-            .iter()
-            .collect();
+        let words: &[Tok<'t>] = self.toks.get(span.clone()).unwrap_or_default();
         let last = words.last().map_or("", |t| t.bare);
         let known = self.tracker.names.get(&slug).cloned();
         let kind = kind
@@ -1768,21 +1802,26 @@ impl<'s, 't, 'a> Scan<'s, 't, 'a> {
                     .map_or(Kind::Organisation, |(_, kind)| kind)
             });
         if kind == Kind::Person {
-            self.person(span);
+            self.person_slug(span, slug);
             return;
         }
         let key = known.map_or_else(|| slug.clone(), |(key, _)| key);
         let frozen = self.tracker.frozen;
         Tracker::remember(&mut self.tracker.names, frozen, slug, (key.clone(), kind));
         let text = self.span_text(span.clone());
-        self.tracker.remember_display(&key, &text);
-        self.push(span, &key, kind);
+        self.tracker.remember_display(&key, text);
+        self.push(span, key, kind);
     }
 
     /// A person's name: resolves a surname or a full name named before,
     /// remembers it, and records the mention. Returns the person's key.
     fn person(&mut self, span: Range<usize>) -> String {
         let slug = self.slug(span.clone());
+        self.person_slug(span, slug)
+    }
+
+    /// [`Scan::person`], given the span's [`Scan::slug`].
+    fn person_slug(&mut self, span: Range<usize>, slug: String) -> String {
         let surname = span
             .end
             .checked_sub(1)
@@ -1805,8 +1844,8 @@ impl<'s, 't, 'a> Scan<'s, 't, 'a> {
             (key.clone(), Kind::Person),
         );
         let text = self.span_text(span.clone());
-        self.tracker.remember_display(&key, &text);
-        self.push(span, &key, Kind::Person);
+        self.tracker.remember_display(&key, text);
+        self.push(span, key.clone(), Kind::Person);
         key
     }
 }
@@ -1899,7 +1938,7 @@ mod tests {
             .flat_map(|sentence| find(text, sentence, &mut tracker))
             .map(|m| {
                 assert_eq!(text.get(m.start..m.end), Some(m.text.as_str()));
-                (m.text, m.key, m.kind)
+                (m.text, m.key, m.kind.as_str().to_string())
             })
             .collect()
     }
@@ -2208,7 +2247,7 @@ mod tests {
         let keys: Vec<&str> = claims_b
             .iter()
             .flatten()
-            .filter(|m| m.kind == "person")
+            .filter(|m| m.kind == EntityKind::Person)
             .map(|m| m.key.as_str())
             .collect();
         assert_eq!(

@@ -155,14 +155,57 @@ pub enum Modality {
 pub struct EntityMention {
     /// Canonical key shared by every name of the same thing (`almaty`).
     pub key: String,
-    /// `person`, `organisation`, `place`, `facility` or `group`.
-    pub kind: String,
+    /// What it names: `person`, `organisation`, `place`, `facility` or `group`.
+    pub kind: EntityKind,
     /// The words used in the text.
     pub text: String,
     /// Start of the mention in the original text.
     pub start: usize,
     /// End of the mention in the original text.
     pub end: usize,
+}
+
+/// What an [`EntityMention`] names. Offices and titles (`the President`,
+/// `Captain`) name the person who holds them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum EntityKind {
+    /// A person (`Kassym-Jomart Tokayev`, `the President`).
+    Person,
+    /// An organisation (`CSTO`, `National Security Committee`).
+    Organisation,
+    /// A place (`Almaty`, `Almaty Region`).
+    Place,
+    /// A facility (`the airport`, `the Aksai bakery plant`).
+    Facility,
+    /// A group of people (`peacekeepers`, `protesters`).
+    Group,
+}
+
+impl EntityKind {
+    /// The kind as the JSON names it: `person`, `organisation`, `place`,
+    /// `facility` or `group`.
+    ///
+    /// ```
+    /// use claimdiff::report::EntityKind;
+    /// assert_eq!(EntityKind::Organisation.as_str(), "organisation");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organisation => "organisation",
+            EntityKind::Place => "place",
+            EntityKind::Facility => "facility",
+            EntityKind::Group => "group",
+        }
+    }
+}
+
+impl std::fmt::Display for EntityKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// A time expression with its TIMEX3 normalisation.

@@ -41,20 +41,20 @@ impl Key {
         if bytes.len() > MAX_KEY_BYTES {
             return Key::NONE;
         }
-        // Built as two 64-bit halves: a shift of a `u128` by a variable
-        // amount is a call into compiler-builtins on wasm32, which has no
-        // 128-bit integers (it showed in the browser profile).
-        let (mut low, mut high) = (bytes.len() as u64, 0u64);
+        // The length and the bytes laid out as the key's 16 bytes, lowest
+        // first, then lower-cased as two 64-bit halves at once (a `u128`
+        // would be a call into compiler-builtins on wasm32, which has no
+        // 128-bit integers; it showed in the browser profile).
+        let mut raw = [0u8; 16];
+        raw[0] = bytes.len() as u8;
         let mut i = 0;
         while i < bytes.len() {
-            let byte = bytes[i].to_ascii_lowercase() as u64;
-            if i < 7 {
-                low |= byte << (8 * (i + 1));
-            } else {
-                high |= byte << (8 * (i - 7));
-            }
+            raw[i + 1] = bytes[i];
             i += 1;
         }
+        let [l0, l1, l2, l3, l4, l5, l6, l7, h0, h1, h2, h3, h4, h5, h6, h7] = raw;
+        let low = lower_ascii(u64::from_le_bytes([l0, l1, l2, l3, l4, l5, l6, l7]));
+        let high = lower_ascii(u64::from_le_bytes([h0, h1, h2, h3, h4, h5, h6, h7]));
         Key((high as u128) << 64 | low as u128)
     }
 
@@ -65,6 +65,22 @@ impl Key {
         // `Key::NONE`'s do).
         self.0 & !0xff & 0x8080_8080_8080_8080_8080_8080_8080_8080 == 0
     }
+}
+
+/// Each byte of `x` ASCII lower-cased ([`u8::to_ascii_lowercase`] on all
+/// eight at once): `A`..=`Z` gain the 0x20 bit, every other byte (the key's
+/// length byte, at most 15, among them) is left as it is.
+#[inline]
+const fn lower_ascii(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Each byte's low seven bits, plus a bias that carries into its high
+    // bit from `A` on, or past `Z`; neither sum carries into the next byte.
+    let low7 = x & !HIGH;
+    let from_a = low7 + (0x80 - b'A' as u64) * ONES;
+    let past_z = low7 + (0x80 - b'Z' as u64 - 1) * ONES;
+    let upper = from_a & !past_z & !x & HIGH;
+    x | (upper >> 2)
 }
 
 /// A keyword list, as sorted keys (see [`sorted_keys`]), with a filter of
@@ -450,6 +466,34 @@ mod tests {
             }
         }
         assert!(!tokens(",", 0..1)[0].is_in(word_set![","]));
+    }
+
+    /// The key laid out byte by byte, as its documentation defines it.
+    fn key_by_bytes(word: &str) -> Key {
+        let mut key = word.len() as u128;
+        for (i, byte) in word.bytes().enumerate() {
+            key |= u128::from(byte.to_ascii_lowercase()) << (8 * (i + 1));
+        }
+        Key(key)
+    }
+
+    #[test]
+    fn keys_are_the_length_and_the_lower_cased_bytes() {
+        // Every byte at every place of a key, and every length.
+        for byte in 0..=0x7fu8 {
+            for len in 1..=MAX_KEY_BYTES {
+                for at in 0..len {
+                    let mut raw = vec![b'Q'; len];
+                    raw[at] = byte;
+                    let word = String::from_utf8(raw).unwrap();
+                    assert_eq!(Key::of(&word), key_by_bytes(&word), "{word:?}");
+                }
+            }
+        }
+        for word in ["", "é", "Éé-Ж", "ÀÁÂÃÄÅÆ", "Ωmega’s", "0123456789ABCDE"] {
+            assert_eq!(Key::of(word), key_by_bytes(word), "{word:?}");
+        }
+        assert_eq!(Key::of("0123456789ABCDEF"), Key::NONE);
     }
 
     #[test]

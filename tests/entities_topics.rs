@@ -2,7 +2,7 @@
 
 mod common;
 
-use claimdiff::report::{Claim, EntityMention};
+use claimdiff::report::{Claim, EntityKind, EntityMention};
 use claimdiff::{compare, Comparison, Document, Options};
 use common::{SEED_A, SEED_B};
 
@@ -106,7 +106,9 @@ fn groups_keep_their_framing_apart() {
         } else {
             &result.b.claims
         };
-        assert!(mentions(claims, words).iter().all(|m| m.kind == "group"));
+        assert!(mentions(claims, words)
+            .iter()
+            .all(|m| m.kind == EntityKind::Group));
     }
 }
 
@@ -115,10 +117,16 @@ fn facilities_are_a_kind_and_refer_back() {
     let result = seeds();
     let b = &result.b.claims;
     let plant = key_of(b, "Aksai bakery plant");
-    assert_eq!(mentions(b, "Aksai bakery plant")[0].kind, "facility");
+    assert_eq!(
+        mentions(b, "Aksai bakery plant")[0].kind,
+        EntityKind::Facility
+    );
     assert_eq!(key_of(b, "factory"), plant);
     assert_eq!(key_of(b, "enterprise"), plant);
-    assert_eq!(mentions(b, "Kazakhtelecom’s offices")[0].kind, "facility");
+    assert_eq!(
+        mentions(b, "Kazakhtelecom’s offices")[0].kind,
+        EntityKind::Facility
+    );
 }
 
 #[test]
