@@ -73,11 +73,19 @@ pub(crate) struct Word<'t> {
 
 /// The words (letters or digits) of `text[range]`, with offsets into `text`.
 pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
+    // About one word in six bytes of prose.
+    let mut out = Vec::with_capacity(range.len() / 6 + 1);
+    for_each_word(text, range, |word| out.push(word));
+    out
+}
+
+/// Calls `f` on each of the [`words`] of `text[range]` in turn, without
+/// collecting them.
+#[inline]
+pub(crate) fn for_each_word<'t>(text: &'t str, range: Range<usize>, mut f: impl FnMut(Word<'t>)) {
     let base = range.start;
     let s = &text[range];
     let bytes = s.as_bytes();
-    // About one word in six bytes of prose.
-    let mut out = Vec::with_capacity(s.len() / 6 + 1);
     let mut at = 0;
     while let Some(&first) = bytes.get(at) {
         // A run of spaces, or an ASCII mark, before ASCII or the end is a
@@ -102,14 +110,13 @@ pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
             break;
         };
         if first.is_ascii_alphanumeric() || piece.chars().any(char::is_alphanumeric) {
-            out.push(Word {
+            f(Word {
                 range: base + at..base + at + len,
                 text: piece,
             });
         }
         at += len;
     }
-    out
 }
 
 /// The words of the ranges an account's readers ask for again and again
