@@ -299,8 +299,9 @@ pub(crate) fn extract_with_tokens(
     text: &str,
     sentences: &[Range<usize>],
 ) -> (Vec<ClaimDraft>, PieceTokens) {
-    let mut drafts = Vec::new();
-    let mut keys = Vec::new();
+    // About one claim per sentence: the lists start there rather than grow.
+    let mut drafts = Vec::with_capacity(sentences.len());
+    let mut keys = Vec::with_capacity(sentences.len());
     let mut pieces = Vec::with_capacity(sentences.len());
     for sentence in sentences {
         for chunk in chunks(text, sentence.clone()) {
