@@ -18,13 +18,20 @@ const ABBREVIATIONS: &[&str] = &[
 /// common abbreviations mended), trimmed of surrounding white space. Returned
 /// ranges index `text`.
 pub(crate) fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    sentences_into(text, range, &mut out);
+    out
+}
+
+/// [`sentences`] into `out`, which is cleared first (its buffer is reused).
+pub(crate) fn sentences_into(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    out.clear();
     let base = range.start;
     let slice = &text[range];
-    let mut out: Vec<Range<usize>> = Vec::new();
     let mut glue = false;
-    for (offset, piece) in segment::sentence_bounds(slice) {
+    segment::for_each_sentence_bound(slice, |offset, piece| {
         let Some(trimmed) = trim(text, base + offset..base + offset + piece.len()) else {
-            continue;
+            return;
         };
         match out.last_mut() {
             Some(last) if glue && !text[last.end..trimmed.start].contains('\n') => {
@@ -33,8 +40,7 @@ pub(crate) fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
             _ => out.push(trimmed.clone()),
         }
         glue = ends_with_abbreviation(&text[trimmed]);
-    }
-    out
+    });
 }
 
 /// Shrinks a range to exclude white space at either end; `None` if nothing is left.

@@ -56,7 +56,7 @@ pub(crate) fn analyse_with_tokens(
     claims: &[ClaimDraft],
     pieces: crate::claims::PieceTokens,
 ) -> Vec<Voice> {
-    let mut sentences: Vec<Range<usize>> = Vec::new();
+    let mut sentences: Vec<Range<usize>> = Vec::with_capacity(claims.len());
     let mut of_claim = Vec::with_capacity(claims.len());
     for claim in claims {
         if sentences.last() != Some(&claim.sentence) {

@@ -215,7 +215,9 @@ fn tag_sentences(
     let mut reference = None;
     let mut tokens = Vec::new();
     let mut mentions = Vec::new();
-    for sentence in whole_sentences(text, known) {
+    let sentences = whole_sentences(text, known);
+    tenses.reserve(sentences.len());
+    for sentence in sentences {
         tokenize_into(&mut tokens, text, lower, sentence.clone());
         let tense = tag(&tokens, anchor, &mut reference, &mut mentions);
         tenses.push((sentence, tense));
