@@ -949,8 +949,12 @@ fn push_key_words(text: &str, toks: &[Token], key: &mut String) {
 /// drafts' [`repeat_key`]s.
 fn fold_repeats(drafts: Vec<ClaimDraft>, keys: &[Option<String>]) -> Vec<ClaimDraft> {
     let mut out: Vec<ClaimDraft> = Vec::with_capacity(drafts.len());
-    let mut exact: HashMap<&str, usize> = HashMap::default();
-    let mut prefixes: HashMap<&str, (usize, usize)> = HashMap::default();
+    // Sized up front (a key per claim, several prefixes of each) rather than
+    // rehashed as they grow; only looked up, never iterated.
+    let mut exact: HashMap<&str, usize> =
+        HashMap::with_capacity_and_hasher(drafts.len(), Default::default());
+    let mut prefixes: HashMap<&str, (usize, usize)> =
+        HashMap::with_capacity_and_hasher(drafts.len() * 8, Default::default());
     for (draft, key) in drafts.into_iter().zip(keys) {
         let Some(key) = key.as_deref() else {
             out.push(draft);

@@ -137,7 +137,9 @@ impl Taxonomy {
             large.resize(4 * width, 0);
             &mut large
         };
-        let mut stems = Vec::new();
+        // About one word in six bytes: sized once for the longest part.
+        let longest = parts.iter().map(|p| p.len()).max().unwrap_or(0);
+        let mut stems = Vec::with_capacity(longest / 6 + 1);
         for part in parts {
             stems.clear();
             crate::lexicon::stems_into(text, part.clone(), &mut stems);
