@@ -589,7 +589,8 @@ fn clauses(text: &str, toks: &[Token], open: &[bool]) -> Vec<Segment> {
     let mut out: Vec<Segment> = Vec::new();
     let mut current: Option<Segment> = None;
     let mut start = 0;
-    let mut pieces = Vec::new();
+    // Every sentence has at least one piece, most a few: sized once.
+    let mut pieces = Vec::with_capacity(8);
     for (i, tok) in toks.iter().enumerate() {
         if open[i] {
             continue;
