@@ -299,8 +299,9 @@ pub(crate) fn extract_with_tokens(
     text: &str,
     sentences: &[Range<usize>],
 ) -> (Vec<ClaimDraft>, PieceTokens) {
-    let mut drafts = Vec::new();
-    let mut keys = Vec::new();
+    // About one claim per sentence: the lists start there rather than grow.
+    let mut drafts = Vec::with_capacity(sentences.len());
+    let mut keys = Vec::with_capacity(sentences.len());
     let mut pieces = Vec::with_capacity(sentences.len());
     for sentence in sentences {
         for chunk in chunks(text, sentence.clone()) {
@@ -588,7 +589,8 @@ fn clauses(text: &str, toks: &[Token], open: &[bool]) -> Vec<Segment> {
     let mut out: Vec<Segment> = Vec::new();
     let mut current: Option<Segment> = None;
     let mut start = 0;
-    let mut pieces = Vec::new();
+    // Every sentence has at least one piece, most a few: sized once.
+    let mut pieces = Vec::with_capacity(8);
     for (i, tok) in toks.iter().enumerate() {
         if open[i] {
             continue;
@@ -948,8 +950,12 @@ fn push_key_words(text: &str, toks: &[Token], key: &mut String) {
 /// drafts' [`repeat_key`]s.
 fn fold_repeats(drafts: Vec<ClaimDraft>, keys: &[Option<String>]) -> Vec<ClaimDraft> {
     let mut out: Vec<ClaimDraft> = Vec::with_capacity(drafts.len());
-    let mut exact: HashMap<&str, usize> = HashMap::default();
-    let mut prefixes: HashMap<&str, (usize, usize)> = HashMap::default();
+    // Sized up front (a key per claim, several prefixes of each) rather than
+    // rehashed as they grow; only looked up, never iterated.
+    let mut exact: HashMap<&str, usize> =
+        HashMap::with_capacity_and_hasher(drafts.len(), Default::default());
+    let mut prefixes: HashMap<&str, (usize, usize)> =
+        HashMap::with_capacity_and_hasher(drafts.len() * 8, Default::default());
     for (draft, key) in drafts.into_iter().zip(keys) {
         let Some(key) = key.as_deref() else {
             out.push(draft);

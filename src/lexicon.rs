@@ -58,6 +58,40 @@ pub(crate) fn terms(text: &str, range: Range<usize>) -> Vec<Term> {
     out
 }
 
+/// Pushes onto `out` the stems of the content words of `text[range]`, in
+/// text order: the stems of [`terms`], without their ranges and without
+/// collecting the words first.
+pub(crate) fn stems_into(text: &str, range: Range<usize>, out: &mut Vec<Rc<str>>) {
+    crate::text::for_each_word(text, range, |word| {
+        if let Some(stem) = content_stem(word.text) {
+            out.push(stem);
+        }
+    });
+}
+
+/// The stem of a word as written, `None` for a stopword: [`lexeme`] without
+/// handing out its lower-cased form.
+fn content_stem(word: &str) -> Option<Rc<str>> {
+    let known = LEXEMES.with(|cache| {
+        cache
+            .borrow()
+            .get(word)
+            .map(|hit| (!hit.stopword).then(|| Rc::clone(&hit.stem)))
+    });
+    match known {
+        Some(stem) => stem,
+        None => {
+            let lexeme = lexeme(word);
+            (!lexeme.stopword).then_some(lexeme.stem)
+        }
+    }
+}
+
+thread_local! {
+    /// The words [`lexeme`] has answered for, with its answers.
+    static LEXEMES: RefCell<HashMap<Box<str>, Lexeme>> = RefCell::new(HashMap::default());
+}
+
 /// What the lexicon knows of one word as written.
 #[derive(Debug, Clone)]
 pub(crate) struct Lexeme {
@@ -78,10 +112,7 @@ pub(crate) struct Lexeme {
 /// no allocation.
 pub(crate) fn lexeme(word: &str) -> Lexeme {
     const CACHE_LIMIT: usize = 1 << 16;
-    thread_local! {
-        static CACHE: RefCell<HashMap<Box<str>, Lexeme>> = RefCell::new(HashMap::default());
-    }
-    CACHE.with(|cache| {
+    LEXEMES.with(|cache| {
         if let Some(hit) = cache.borrow().get(word) {
             return hit.clone();
         }

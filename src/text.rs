@@ -18,13 +18,20 @@ const ABBREVIATIONS: &[&str] = &[
 /// common abbreviations mended), trimmed of surrounding white space. Returned
 /// ranges index `text`.
 pub(crate) fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    sentences_into(text, range, &mut out);
+    out
+}
+
+/// [`sentences`] into `out`, which is cleared first (its buffer is reused).
+pub(crate) fn sentences_into(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    out.clear();
     let base = range.start;
     let slice = &text[range];
-    let mut out: Vec<Range<usize>> = Vec::new();
     let mut glue = false;
-    for (offset, piece) in segment::sentence_bounds(slice) {
+    segment::for_each_sentence_bound(slice, |offset, piece| {
         let Some(trimmed) = trim(text, base + offset..base + offset + piece.len()) else {
-            continue;
+            return;
         };
         match out.last_mut() {
             Some(last) if glue && !text[last.end..trimmed.start].contains('\n') => {
@@ -33,8 +40,7 @@ pub(crate) fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
             _ => out.push(trimmed.clone()),
         }
         glue = ends_with_abbreviation(&text[trimmed]);
-    }
-    out
+    });
 }
 
 /// Shrinks a range to exclude white space at either end; `None` if nothing is left.
@@ -73,11 +79,19 @@ pub(crate) struct Word<'t> {
 
 /// The words (letters or digits) of `text[range]`, with offsets into `text`.
 pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
+    // About one word in six bytes of prose.
+    let mut out = Vec::with_capacity(range.len() / 6 + 1);
+    for_each_word(text, range, |word| out.push(word));
+    out
+}
+
+/// Calls `f` on each of the [`words`] of `text[range]` in turn, without
+/// collecting them.
+#[inline]
+pub(crate) fn for_each_word<'t>(text: &'t str, range: Range<usize>, mut f: impl FnMut(Word<'t>)) {
     let base = range.start;
     let s = &text[range];
     let bytes = s.as_bytes();
-    // About one word in six bytes of prose.
-    let mut out = Vec::with_capacity(s.len() / 6 + 1);
     let mut at = 0;
     while let Some(&first) = bytes.get(at) {
         // A run of spaces, or an ASCII mark, before ASCII or the end is a
@@ -102,14 +116,13 @@ pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
             break;
         };
         if first.is_ascii_alphanumeric() || piece.chars().any(char::is_alphanumeric) {
-            out.push(Word {
+            f(Word {
                 range: base + at..base + at + len,
                 text: piece,
             });
         }
         at += len;
     }
-    out
 }
 
 /// The words of the ranges an account's readers ask for again and again

@@ -124,45 +124,78 @@ impl Taxonomy {
     /// parent. Phrases match within a
     /// part; a weak term in one part counts with context in another.
     pub(crate) fn classify_parts(&self, text: &str, parts: &[Range<usize>]) -> Vec<String> {
-        let mut hits = vec![[false; 3]; self.topics.len()];
+        let n = self.topics.len();
+        // Four sets of topics, one bit each: a term, a weak term and a context
+        // phrase found, then the topics on. On the stack for the built-in
+        // taxonomy and any with at most 64 topics.
+        let width = n.div_ceil(64).max(1);
+        let mut small = [0u64; 4];
+        let mut large = Vec::new();
+        let bits: &mut [u64] = if width == 1 {
+            &mut small
+        } else {
+            large.resize(4 * width, 0);
+            &mut large
+        };
+        // About one word in six bytes: sized once for the longest part.
+        let longest = parts.iter().map(|p| p.len()).max().unwrap_or(0);
+        let mut stems = Vec::with_capacity(longest / 6 + 1);
         for part in parts {
-            self.mark(text, part.clone(), &mut hits);
+            stems.clear();
+            crate::lexicon::stems_into(text, part.clone(), &mut stems);
+            self.mark(&stems, bits, width);
         }
-        let mut on = vec![false; self.topics.len()];
-        for (n, [term, weak, context]) in hits.into_iter().enumerate() {
+        let get = |bits: &[u64], set: usize, k: usize| {
+            bits.get(set * width + k / 64)
+                .is_some_and(|word| word & (1 << (k % 64)) != 0)
+        };
+        for k in 0..n {
+            let (term, weak, context) = (get(bits, 0, k), get(bits, 1, k), get(bits, 2, k));
             if term || (weak && context) {
                 // Parents come before children, so at most one step per level.
-                let mut at = Some(n);
+                let mut at = Some(k);
                 while let Some(k) = at {
-                    if on[k] {
+                    if get(bits, 3, k) {
                         break;
                     }
-                    on[k] = true;
-                    at = self.topics[k].parent;
+                    if let Some(word) = bits.get_mut(3 * width + k / 64) {
+                        *word |= 1 << (k % 64);
+                    }
+                    at = self.topics.get(k).and_then(|t| t.parent);
                 }
             }
         }
         self.topics
             .iter()
-            .zip(on)
-            .filter(|(_, on)| *on)
-            .map(|(topic, _)| topic.key.clone())
+            .enumerate()
+            .filter(|&(k, _)| get(bits, 3, k))
+            .map(|(_, topic)| topic.key.clone())
             .collect()
     }
 
-    /// Marks which phrases of which strength each topic has in `text[range]`.
-    fn mark(&self, text: &str, range: Range<usize>, hits: &mut [[bool; 3]]) {
-        let found = terms(text, range);
-        for (i, term) in found.iter().enumerate() {
-            let Some(candidates) = self.phrases.get(&*term.stem) else {
+    /// Marks which phrases of which strength each topic has in a part's
+    /// `stems`: bit `topic` of set `strength` in `bits`, sets of `width` words.
+    fn mark(&self, stems: &[std::rc::Rc<str>], bits: &mut [u64], width: usize) {
+        for (i, stem) in stems.iter().enumerate() {
+            let Some(candidates) = self.phrases.get(&**stem) else {
                 continue;
             };
-            let rest = found.get(i..).unwrap_or_default();
+            let rest = stems.get(i..).unwrap_or_default();
             for phrase in candidates {
+                // The first stem is the key just looked up.
                 let matches = phrase.stems.len() <= rest.len()
-                    && phrase.stems.iter().zip(rest).all(|(s, t)| **s == *t.stem);
-                if let (true, Some(hit)) = (matches, hits.get_mut(phrase.topic)) {
-                    hit[phrase.strength as usize] = true;
+                    && phrase
+                        .stems
+                        .iter()
+                        .zip(rest)
+                        .skip(1)
+                        .all(|(s, t)| **s == **t);
+                if !matches {
+                    continue;
+                }
+                let at = phrase.strength as usize * width + phrase.topic / 64;
+                if let (true, Some(word)) = (phrase.topic < self.topics.len(), bits.get_mut(at)) {
+                    *word |= 1 << (phrase.topic % 64);
                 }
             }
         }

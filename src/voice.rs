@@ -56,7 +56,7 @@ pub(crate) fn analyse_with_tokens(
     claims: &[ClaimDraft],
     pieces: crate::claims::PieceTokens,
 ) -> Vec<Voice> {
-    let mut sentences: Vec<Range<usize>> = Vec::new();
+    let mut sentences: Vec<Range<usize>> = Vec::with_capacity(claims.len());
     let mut of_claim = Vec::with_capacity(claims.len());
     for claim in claims {
         if sentences.last() != Some(&claim.sentence) {
@@ -106,7 +106,10 @@ pub(crate) fn analyse_with_tokens(
                 .as_ref()
                 .map(|predicate| tokens_in(text, toks, predicate));
             let scope = || own.iter().chain(predicate.iter().flat_map(|p| p.iter()));
-            let words: Vec<&Token> = scope().filter(|t| t.is_word()).collect();
+            // Sized once for the whole scope rather than grown word by word.
+            let mut words: Vec<&Token> =
+                Vec::with_capacity(own.len() + predicate.as_ref().map_or(0, |p| p.len()));
+            words.extend(scope().filter(|t| t.is_word()));
             let sentence_if = conditional_sentences.get(n).copied().unwrap_or(false);
             let modality = if sentence_if || has_cue(text, &words, &CONDITIONAL) {
                 Modality::Conditional
@@ -308,7 +311,8 @@ const MAX_TRAILING_FRAME_WORDS: usize = 10;
 
 /// Finds a sentence's reporting frame, if it has one.
 fn find_source(text: &str, toks: &[Token]) -> Option<Source> {
-    let words: Vec<usize> = (0..toks.len()).filter(|&i| toks[i].is_word()).collect();
+    let mut words: Vec<usize> = Vec::with_capacity(toks.len());
+    words.extend((0..toks.len()).filter(|&i| toks[i].is_word()));
     let start = words
         .iter()
         .position(|&i| !toks[i].is_in(FRAME_ADVERBS))
@@ -366,7 +370,8 @@ fn extend_with_appositive(text: &str, toks: &[Token], np: Range<usize>) -> Range
         return np;
     }
     let next = phrase_until_comma(toks, np.end + 1);
-    let words: Vec<&Token> = toks[next.clone()].iter().filter(|t| t.is_word()).collect();
+    let mut words: Vec<&Token> = Vec::with_capacity(next.len());
+    words.extend(toks[next.clone()].iter().filter(|t| t.is_word()));
     if (1..=6).contains(&words.len()) && words.first().is_some_and(|t| t.is_capitalised(text)) {
         np.start..next.end
     } else {
@@ -436,7 +441,8 @@ const MAX_WORDS_AFTER_FRAME_VERB: usize = 3;
 /// `said X`, `X has learnt from Y`, `citing X`.
 fn frame_in(text: &str, toks: &[Token], span: Range<usize>, max_after: usize) -> Option<Source> {
     let end = span.end;
-    let words: Vec<usize> = span.clone().filter(|&i| toks[i].is_word()).collect();
+    let mut words: Vec<usize> = Vec::with_capacity(span.len());
+    words.extend(span.clone().filter(|&i| toks[i].is_word()));
     if words.is_empty() || words.len() > MAX_TRAILING_FRAME_WORDS {
         return None;
     }
@@ -456,7 +462,8 @@ fn frame_in(text: &str, toks: &[Token], span: Range<usize>, max_after: usize) ->
     if (span.start..verb).any(|i| toks[i].is_word()) {
         // After `X said` only a short adverbial may follow (`in a statement`),
         // not a clause of its own (`police warned drivers to stay away`).
-        let after: Vec<usize> = words.iter().copied().filter(|&i| i > verb).collect();
+        let mut after: Vec<usize> = Vec::with_capacity(words.len());
+        after.extend(words.iter().copied().filter(|&i| i > verb));
         let clause = after.iter().any(|&i| {
             toks[i].is_in(crate::claims::AUXILIARIES)
                 || (toks[i].is(text, "to")
@@ -725,7 +732,8 @@ fn source_of(text: &str, toks: &[Token], np: Range<usize>) -> Source {
     let np = (np.start..np.end)
         .find(|&i| toks[i].is_word() && !toks[i].is_in(word_set!["and", "but", "or", "so"]))
         .map_or(np.end..np.end, |start| start..np.end);
-    let words: Vec<usize> = np.clone().filter(|&i| toks[i].is_word()).collect();
+    let mut words: Vec<usize> = Vec::with_capacity(np.len());
+    words.extend(np.clone().filter(|&i| toks[i].is_word()));
     let Some(&first) = words.first() else {
         return Source::Unknown;
     };
@@ -738,7 +746,8 @@ fn source_of(text: &str, toks: &[Token], np: Range<usize>) -> Source {
     }
     if let Some(run) = runs.last() {
         // `the Akorda press service`: the name with the few words that end the phrase.
-        let rest: Vec<&usize> = words.iter().filter(|&&i| i > run.last).collect();
+        let mut rest: Vec<&usize> = Vec::with_capacity(words.len());
+        rest.extend(words.iter().filter(|&&i| i > run.last));
         let end = match rest.last() {
             Some(&&i)
                 if rest.len() <= 2 && rest.iter().all(|&&i| !toks[i].is_capitalised(text)) =>
@@ -1218,7 +1227,8 @@ fn has_cue(text: &str, words: &[&Token], cues: &Cues) -> bool {
 
 /// Whether the claim's main clause is negated (see the module docs for scope).
 fn negated<'t>(text: &str, scope: impl Iterator<Item = &'t Token>) -> bool {
-    let mut segment: Vec<&Token> = Vec::new();
+    // No segment outgrows the scope: sized once rather than grown.
+    let mut segment: Vec<&Token> = Vec::with_capacity(scope.size_hint().0);
     let mut depth = 0usize;
     for tok in scope {
         match tok.kind {

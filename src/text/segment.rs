@@ -716,8 +716,17 @@ fn lower_follows(ahead: &str) -> (bool, usize) {
 
 /// The sentence-boundary segments of `s` with their byte offsets (UAX #29
 /// SB1–SB998): they concatenate back to `s`.
+#[cfg(test)]
 pub(super) fn sentence_bounds(s: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
+    for_each_sentence_bound(s, |at, piece| out.push((at, piece)));
+    out
+}
+
+/// Calls `f` with each of the [`sentence_bounds`] of `s` in turn (its byte
+/// offset, then the segment), without collecting them.
+#[inline]
+pub(super) fn for_each_sentence_bound<'s>(s: &'s str, mut f: impl FnMut(usize, &'s str)) {
     let mut start = 0;
     let mut parts = Parts([Part::Sot; 4]);
     // SB8's look-ahead, kept until the character that decided it: every
@@ -776,12 +785,11 @@ pub(super) fn sentence_bounds(s: &str) -> Vec<(usize, &str)> {
             _ => before.ends_sentence(), // SB11, SB998
         };
         if breaks && at > start {
-            out.push((start, &s[start..at]));
+            f(start, &s[start..at]);
             start = at;
         }
     }
     if start < s.len() {
-        out.push((start, &s[start..])); // SB2
+        f(start, &s[start..]); // SB2
     }
-    out
 }

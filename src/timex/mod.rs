@@ -14,7 +14,7 @@
 //! date moved by an ISO 8601 duration, whose unit is the value's precision)
 //! for `tomorrow` (`REF+P1D`), `two days ago` (`REF-P2D`) or `next week`
 //! (`REF+P1W`). Weekdays, months and days with no year go the way the
-//! sentence's tense points (see [`tense_markers`]).
+//! sentence's tense points (see [`tense_markers_into`]).
 //!
 //! Mentions include the words that bound or qualify them (`until January
 //! 19`, `no more than 5 days`), with the TimeML `mod` they imply, because the
@@ -215,9 +215,13 @@ fn tag_sentences(
     let mut reference = None;
     let mut tokens = Vec::new();
     let mut mentions = Vec::new();
-    for sentence in whole_sentences(text, known) {
+    // A sentence's tense markers, one buffer for every sentence.
+    let mut markers = Vec::new();
+    let sentences = whole_sentences(text, known);
+    tenses.reserve(sentences.len());
+    for sentence in sentences {
         tokenize_into(&mut tokens, text, lower, sentence.clone());
-        let tense = tag(&tokens, anchor, &mut reference, &mut mentions);
+        let tense = tag(&tokens, anchor, &mut reference, &mut mentions, &mut markers);
         tenses.push((sentence, tense));
     }
     mentions
@@ -289,8 +293,10 @@ fn tag(
     anchor: Option<Date>,
     reference: &mut Option<Date>,
     mentions: &mut Vec<Mention>,
+    markers: &mut Vec<(usize, Lean)>,
 ) -> Lean {
-    let markers = tense_markers(tokens);
+    tense_markers_into(tokens, markers);
+    let markers = &markers[..];
     let mut i = 0;
     while let Some(token) = tokens.get(i) {
         if !grammar::may_start(token) {
@@ -301,7 +307,7 @@ fn tag(
             i += len;
             continue;
         }
-        match scan_at(tokens, i, anchor, *reference, &markers) {
+        match scan_at(tokens, i, anchor, *reference, markers) {
             Some((mention, next)) => {
                 if let Some(Interval {
                     begin: Some(b),
@@ -318,7 +324,7 @@ fn tag(
             None => i += 1,
         }
     }
-    overall_tense(&markers)
+    overall_tense(markers)
 }
 
 /// The time expressions and timing of each claim of a text: `claims` are
@@ -347,6 +353,7 @@ pub(crate) fn claims_times_in(
     let mut tenses = Vec::new();
     let all = tag_sentences(text, &lower, anchor, sentences, &mut tenses);
     let mut tokens = Vec::new();
+    let mut markers = Vec::new();
     claims
         .iter()
         .map(|claim| {
@@ -365,7 +372,8 @@ pub(crate) fn claims_times_in(
                 Some((sentence, tense)) if sentence == claim => *tense,
                 _ => {
                     tokenize_into(&mut tokens, text, &lower, claim.clone());
-                    overall_tense(&tense_markers(&tokens))
+                    tense_markers_into(&tokens, &mut markers);
+                    overall_tense(&markers)
                 }
             };
             let timing = when(&mentions, anchor, tense);
@@ -380,9 +388,18 @@ pub(crate) fn claims_times_in(
 /// and common irregular past forms from the lexicon, and `-ed` words that do
 /// not follow a determiner (`was launched`, `announced`, but not `the
 /// protected facilities`).
+#[cfg(test)]
 fn tense_markers(tokens: &[Token<'_>]) -> Vec<(usize, Lean)> {
-    let grammar = grammar::grammar();
     let mut markers = Vec::new();
+    tense_markers_into(tokens, &mut markers);
+    markers
+}
+
+/// The tense markers of `tokens` (as above) into `markers`, which is
+/// cleared first: its buffer is reused from sentence to sentence.
+fn tense_markers_into(tokens: &[Token<'_>], markers: &mut Vec<(usize, Lean)>) {
+    let grammar = grammar::grammar();
+    markers.clear();
     for (i, token) in tokens.iter().enumerate() {
         if token.shape != Shape::Word {
             continue;
@@ -402,7 +419,6 @@ fn tense_markers(tokens: &[Token<'_>]) -> Vec<(usize, Lean)> {
             }
         }
     }
-    markers
 }
 
 /// The tense at token `at`: that of the nearest marker before it (English
