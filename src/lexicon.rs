@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use crate::text::words;
+use crate::text::{words, Word};
 
 /// English function words: they say nothing about what a claim is about.
 ///
@@ -58,15 +58,10 @@ pub(crate) fn terms(text: &str, range: Range<usize>) -> Vec<Term> {
     out
 }
 
-/// Pushes onto `out` the stems of the content words of `text[range]`, in
-/// text order: the stems of [`terms`], without their ranges and without
-/// collecting the words first.
-pub(crate) fn stems_into(text: &str, range: Range<usize>, out: &mut Vec<Rc<str>>) {
-    crate::text::for_each_word(text, range, |word| {
-        if let Some(stem) = content_stem(word.text) {
-            out.push(stem);
-        }
-    });
+/// Pushes onto `out` the stems of the content words among `words`, in
+/// their order: the stems of [`terms`], without their ranges.
+pub(crate) fn stems_of(words: &[Word<'_>], out: &mut Vec<Rc<str>>) {
+    out.extend(words.iter().filter_map(|word| content_stem(word.text)));
 }
 
 /// The stem of a word as written, `None` for a stopword: [`lexeme`] without

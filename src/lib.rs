@@ -260,15 +260,15 @@ fn summarise(pairs: &[Pair], only_a: &[String], only_b: &[String]) -> Summary {
 /// A claim's topics: those of its own words and, for a list item, of the
 /// predicate it shares (`public transport` … `are getting back up and running`).
 fn claim_topics(
-    text: &str,
+    segmented: &text::Segmented<'_>,
     draft: &claims::ClaimDraft,
     taxonomy: &topics::Taxonomy,
 ) -> Vec<String> {
-    let parts: Vec<_> = [draft.range.clone()]
-        .into_iter()
-        .chain(draft.predicate.clone())
-        .collect();
-    taxonomy.classify_parts(text, &parts)
+    let own = segmented.words(draft.range.clone());
+    let predicate = draft.predicate.clone().map(|p| segmented.words(p));
+    let parts: Vec<&[text::Word<'_>]> =
+        std::iter::once(&*own).chain(predicate.as_deref()).collect();
+    taxonomy.classify_words(&parts)
 }
 
 /// Reads one account: its date, claims and their fields, with byte offsets.
@@ -323,7 +323,7 @@ fn read_account_words<'t>(
             start: draft.range.start,
             end: draft.range.end,
             text: text.get(draft.range.clone()).unwrap_or("").to_string(),
-            topics: claim_topics(text, &draft, taxonomy),
+            topics: claim_topics(&segmented, &draft, taxonomy),
             entities: tracker.in_claim_of(
                 &segmented,
                 draft.sentence.clone(),

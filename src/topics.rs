@@ -4,12 +4,12 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
-use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::lexicon::terms;
 use crate::options::TopicSpec;
 use crate::report::{Comparison, Counts, TopicCounts, TopicInfo, Verdict};
+use crate::text::Word;
 
 /// How much a phrase says about its topic.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,7 +123,26 @@ impl Taxonomy {
     /// the predicate it shares), in display order; a sub-topic brings its
     /// parent. Phrases match within a
     /// part; a weak term in one part counts with context in another.
-    pub(crate) fn classify_parts(&self, text: &str, parts: &[Range<usize>]) -> Vec<String> {
+    #[cfg(test)]
+    pub(crate) fn classify_parts(
+        &self,
+        text: &str,
+        parts: &[std::ops::Range<usize>],
+    ) -> Vec<String> {
+        let words: Vec<Vec<Word<'_>>> = parts
+            .iter()
+            .map(|part| crate::text::words(text, part.clone()))
+            .collect();
+        let parts: Vec<&[Word<'_>]> = words.iter().map(Vec::as_slice).collect();
+        self.classify_words(&parts)
+    }
+
+    /// The topics of a claim's parts given by their words, as
+    /// [`crate::text::words`] cuts them (see `classify_parts`, the same from
+    /// text ranges, which the tests use): a sub-topic brings its parent;
+    /// phrases match within a part; a weak term in one part counts with
+    /// context in another.
+    pub(crate) fn classify_words(&self, parts: &[&[Word<'_>]]) -> Vec<String> {
         let n = self.topics.len();
         // Four sets of topics, one bit each: a term, a weak term and a context
         // phrase found, then the topics on. On the stack for the built-in
@@ -137,12 +156,11 @@ impl Taxonomy {
             large.resize(4 * width, 0);
             &mut large
         };
-        // About one word in six bytes: sized once for the longest part.
         let longest = parts.iter().map(|p| p.len()).max().unwrap_or(0);
-        let mut stems = Vec::with_capacity(longest / 6 + 1);
+        let mut stems = Vec::with_capacity(longest);
         for part in parts {
             stems.clear();
-            crate::lexicon::stems_into(text, part.clone(), &mut stems);
+            crate::lexicon::stems_of(part, &mut stems);
             self.mark(&stems, bits, width);
         }
         let get = |bits: &[u64], set: usize, k: usize| {
