@@ -341,19 +341,19 @@ pub(crate) fn align(fa: &[Features], fb: &[Features], threshold: f64) -> Vec<Lin
         .reserve(fa.iter().chain(fb).map(|f| f.surface.len()).sum());
     let keys_a: Vec<Keys> = fa.iter().map(|f| keys(f, &mut vocabulary)).collect();
     let keys_b: Vec<Keys> = fb.iter().map(|f| keys(f, &mut vocabulary)).collect();
+    // Each claim counts once per id: `last[id]` is the last claim (plus
+    // one) that counted it, so no list of a claim's ids is sorted.
     let mut df = vec![0usize; vocabulary.len()];
-    for k in keys_a.iter().chain(&keys_b) {
-        let mut seen: Vec<u32> = k
-            .own
-            .iter()
-            .chain(&k.context)
-            .chain(&k.entities)
-            .copied()
-            .collect();
-        order::sort_unstable(&mut seen);
-        seen.dedup();
-        for id in seen {
-            df[id as usize] += 1;
+    let mut last = vec![0usize; vocabulary.len()];
+    for (n, k) in keys_a.iter().chain(&keys_b).enumerate() {
+        for &id in k.own.iter().chain(&k.context).chain(&k.entities) {
+            if let (Some(count), Some(seen)) = (df.get_mut(id as usize), last.get_mut(id as usize))
+            {
+                if *seen != n + 1 {
+                    *seen = n + 1;
+                    *count += 1;
+                }
+            }
         }
     }
     let total = (fa.len() + fb.len()).max(1) as f64;
