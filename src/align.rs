@@ -103,7 +103,7 @@ struct Keys {
     surface: Vec<u32>,
 }
 
-fn keys<'f>(f: &'f Features, vocabulary: &mut Vocabulary<'f>) -> Keys {
+fn keys<'f>(f: &'f Features<'_>, vocabulary: &mut Vocabulary<'f>) -> Keys {
     /// Which of the vocabulary's maps a key goes to, and under what name.
     #[derive(Clone, Copy)]
     enum Kind {
@@ -170,7 +170,7 @@ fn keys<'f>(f: &'f Features, vocabulary: &mut Vocabulary<'f>) -> Keys {
         content: sorted(content),
         context: sorted(term_ids(&f.context, vocabulary)),
         entities: sorted(ids(&f.entities, Kind::Entity, vocabulary)),
-        topics: sorted(ids(&f.topics, Kind::Topic, vocabulary)),
+        topics: sorted(ids(f.topics, Kind::Topic, vocabulary)),
         surface: surface_ids(&f.surface, &mut vocabulary.surface),
     }
 }
@@ -324,7 +324,7 @@ fn shares_any(x: &[u32], y: &[u32]) -> bool {
 }
 
 /// Aligns the claims of A and B; links come back sorted by (a, b).
-pub(crate) fn align(fa: &[Features], fb: &[Features], threshold: f64) -> Vec<Link> {
+pub(crate) fn align(fa: &[Features<'_>], fb: &[Features<'_>], threshold: f64) -> Vec<Link> {
     let mut vocabulary = Vocabulary::default();
     let (mut terms, mut entities, mut topics) = (0, 0, 0);
     for f in fa.iter().chain(fb) {
@@ -759,7 +759,7 @@ fn add_secondary_links(
 mod tests {
     use super::*;
 
-    fn f(own: &[&str]) -> Features {
+    fn f(own: &[&str]) -> Features<'static> {
         let terms: Vec<Rc<str>> = own.iter().map(|&s| Rc::from(s)).collect();
         Features {
             own: terms.clone(),

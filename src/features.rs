@@ -12,7 +12,7 @@ use crate::text::{Segmented, Word};
 
 /// The comparable content of one claim.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Features {
+pub(crate) struct Features<'c> {
     /// Term keys of the claim itself (and of its shared predicate, for list items).
     pub own: Vec<Rc<str>>,
     /// Term keys of the rest of its sentence.
@@ -20,10 +20,10 @@ pub(crate) struct Features {
     /// The own terms that are not part of a name: what the claim says
     /// rather than whom it names.
     pub content: Vec<Rc<str>>,
-    /// Canonical entity keys.
-    pub entities: Vec<String>,
-    /// Topic keys.
-    pub topics: Vec<String>,
+    /// Canonical entity keys, sorted, each once (borrowed from the claim).
+    pub entities: Vec<&'c str>,
+    /// Topic keys (the claim's).
+    pub topics: &'c [String],
     /// Numbers and what they count.
     pub quantities: Vec<Quantity>,
     /// The degree word of the claim, if any (`actively`, `gradually`).
@@ -40,7 +40,7 @@ pub(crate) struct Features {
 /// Reads the features of each claim of an account (offsets are bytes into
 /// `segmented`'s text), with the words `segmented` holds of their sentences,
 /// spans and predicates.
-pub(crate) fn features_of(segmented: &Segmented<'_>, claims: &[Claim]) -> Vec<Features> {
+pub(crate) fn features_of<'c>(segmented: &Segmented<'_>, claims: &'c [Claim]) -> Vec<Features<'c>> {
     claims
         .iter()
         .map(|claim| {
@@ -51,11 +51,11 @@ pub(crate) fn features_of(segmented: &Segmented<'_>, claims: &[Claim]) -> Vec<Fe
 }
 
 /// The features of a claim, given the words of its sentence.
-fn features_in<'t>(
+fn features_in<'t, 'c>(
     segmented: &Segmented<'t>,
-    claim: &Claim,
+    claim: &'c Claim,
     sentence_words: &[Word<'t>],
-) -> Features {
+) -> Features<'c> {
     let text = segmented.text();
     let table = table();
     let mut own_spans = Vec::with_capacity(2);
@@ -118,7 +118,7 @@ fn features_in<'t>(
         .collect();
     order::sort_unstable_by(&mut context, str_order);
     context.dedup_by(|x, y| str_order(x, y).is_eq());
-    let mut entities: Vec<String> = claim.entities.iter().map(|e| e.key.clone()).collect();
+    let mut entities: Vec<&str> = claim.entities.iter().map(|e| e.key.as_str()).collect();
     order::sort_unstable(&mut entities);
     entities.dedup();
     let degree = own_words
@@ -152,7 +152,7 @@ fn features_in<'t>(
         context,
         content,
         entities,
-        topics: claim.topics.clone(),
+        topics: &claim.topics,
         quantities: quantities(claim_text, &quantity_words),
         degree,
         hedges,

@@ -27,7 +27,7 @@ pub(crate) struct Side<'c> {
     /// The claim as a statement that stands alone (a list item with its predicate).
     pub statement: &'c str,
     /// Its features.
-    pub features: &'c Features,
+    pub features: &'c Features<'c>,
 }
 
 /// Judges an aligned pair.
@@ -277,7 +277,7 @@ fn more_specific(wide: &Side<'_>, narrow: &Side<'_>) -> String {
 /// The longest run of `text`'s terms that `other` lacks (only function words
 /// between them), widened to the function words before it: `along the main
 /// highways`.
-fn novel_phrase(text: &str, other: &Features) -> Option<String> {
+fn novel_phrase(text: &str, other: &Features<'_>) -> Option<String> {
     let words = crate::text::words(text, 0..text.len());
     let terms = table().terms(&words);
     let is_novel = |t: &crate::paraphrase::Term| {
@@ -312,7 +312,7 @@ fn novel_phrase(text: &str, other: &Features) -> Option<String> {
 }
 
 /// How many of `x`'s own content terms the other claim has nowhere.
-fn novel(x: &Features, y: &Features) -> usize {
+fn novel(x: &Features<'_>, y: &Features<'_>) -> usize {
     x.own
         .iter()
         .filter(|k| !y.own.contains(k) && !y.context.contains(k))
