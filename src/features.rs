@@ -2,6 +2,7 @@
 //! paraphrase concepts), the terms of its sentence, its entities, topics,
 //! quantities, degree and hedge words.
 
+use std::borrow::Cow;
 use std::rc::Rc;
 
 use crate::order;
@@ -65,18 +66,24 @@ fn features_in<'t, 'c>(
     }
     // The claim's own words; those of its own span also give its quantities.
     let claim_range = checked(text, claim.start..claim.end);
-    let claim_words = match &claim_range {
+    let claim_words: Cow<'_, [Word<'t>]> = match &claim_range {
         Some(range) if *range == (claim.sentence.start..claim.sentence.end) => {
-            sentence_words.to_vec()
+            Cow::Borrowed(sentence_words)
         }
-        Some(range) => segmented.words(range.clone()).into_owned(),
-        None => Vec::new(),
+        Some(range) => segmented.words(range.clone()),
+        None => Cow::Owned(Vec::new()),
     };
-    let mut own_words = claim_words.clone();
-    for span in &own_spans[1..] {
-        if let Some(range) = checked(text, span.clone()) {
-            own_words.extend_from_slice(&segmented.words(range));
-        }
+    let predicate_words: Vec<Cow<'_, [Word<'t>]>> = own_spans[1..]
+        .iter()
+        .filter_map(|span| checked(text, span.clone()))
+        .map(|range| segmented.words(range))
+        .collect();
+    let mut own_words = Vec::with_capacity(
+        claim_words.len() + predicate_words.iter().map(|w| w.len()).sum::<usize>(),
+    );
+    own_words.extend_from_slice(&claim_words);
+    for words in &predicate_words {
+        own_words.extend_from_slice(words);
     }
     let context_words: Vec<Word<'_>> = sentence_words
         .iter()
