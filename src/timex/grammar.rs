@@ -387,17 +387,35 @@ impl TokenSet {
     }
 
     fn admits(&self, token: Option<&Token<'_>>) -> bool {
+        self.admits_key(token.map(|t| (t.shape == Shape::Number, t.id)))
+    }
+
+    /// [`TokenSet::admits`] for a token known by whether it is a number
+    /// and its word id (`None`: no token).
+    fn admits_key(&self, key: Option<(bool, WordId)>) -> bool {
         if self.any {
             return true;
         }
-        let Some(t) = token else {
+        let Some((number, id)) = key else {
             return false;
         };
-        (self.numbers && t.shape == Shape::Number)
+        (self.numbers && number)
             || self
                 .words
-                .get(usize::from(t.id) / 64)
-                .is_some_and(|w| w >> (t.id % 64) & 1 == 1)
+                .get(usize::from(id) / 64)
+                .is_some_and(|w| w >> (id % 64) & 1 == 1)
+    }
+
+    /// Adds every token `other` admits.
+    fn union(&mut self, other: &TokenSet) {
+        self.any |= other.any;
+        self.numbers |= other.numbers;
+        if self.words.len() < other.words.len() {
+            self.words.resize(other.words.len(), 0);
+        }
+        for (slot, w) in self.words.iter_mut().zip(&other.words) {
+            *slot |= w;
+        }
     }
 }
 
@@ -462,8 +480,16 @@ pub(super) struct Grammar {
     starts: Vec<bool>,
     /// Rules (by index, in table order) that can begin at a number.
     numeric: Vec<usize>,
-    /// By word id: rules (by index, in table order) that can begin there.
-    by_word: Vec<Vec<usize>>,
+    /// The rules of `numeric` whose openings admit a number (of word id
+    /// [`UNKNOWN`]) followed by: no token, a number (also [`UNKNOWN`]), and
+    /// by word id any other token.
+    numeric_at_end: Vec<usize>,
+    numeric_before_number: Vec<usize>,
+    numeric_before_word: Vec<Vec<usize>>,
+    /// By word id: rules (by index, in table order) that can begin there,
+    /// each with the tokens its openings that begin with that word admit
+    /// next (their union).
+    by_word: Vec<Vec<(usize, TokenSet)>>,
     /// By word id: whether it is a calendar lead (`@lead`).
     leads: Vec<bool>,
     /// Prefix phrases, longest first, and by first word id the indexes of
@@ -690,14 +716,42 @@ fn build() -> Grammar {
         }
         table
     };
-    let mut by_word: Vec<Vec<usize>> = vec![Vec::new(); size];
+    let mut by_word: Vec<Vec<(usize, TokenSet)>> = vec![Vec::new(); size];
     for (r, first) in rule_words.iter().enumerate() {
+        let Some(rule) = rules.get(r) else {
+            continue;
+        };
         for &id in first {
             if let Some(slot) = by_word.get_mut(usize::from(id)) {
-                slot.push(r);
+                let mut next = TokenSet::default();
+                for (open, then) in &rule.openings {
+                    if open.admits_key(Some((false, id))) {
+                        next.union(then);
+                    }
+                }
+                slot.push((r, next));
             }
         }
     }
+    // A number token's candidates, by the token after it.
+    let numeric_for = |after: Option<(bool, WordId)>| -> Vec<usize> {
+        numeric
+            .iter()
+            .copied()
+            .filter(|&r| {
+                rules.get(r).is_some_and(|rule| {
+                    rule.openings.iter().any(|(open, then)| {
+                        open.admits_key(Some((true, UNKNOWN))) && then.admits_key(after)
+                    })
+                })
+            })
+            .collect()
+    };
+    let numeric_at_end = numeric_for(None);
+    let numeric_before_number = numeric_for(Some((true, UNKNOWN)));
+    let numeric_before_word: Vec<Vec<usize>> = (0..size)
+        .map(|id| numeric_for(Some((false, WordId::try_from(id).unwrap_or(UNKNOWN)))))
+        .collect();
     let mut tense: Vec<Option<Lean>> = vec![None; size];
     for (id, lean) in &tense_words {
         if let Some(slot @ None) = tense.get_mut(usize::from(*id)) {
@@ -708,6 +762,9 @@ fn build() -> Grammar {
         longest: words.ids.keys().map(|w| w.len()).max().unwrap_or(0),
         starts: flags(&starting),
         numeric,
+        numeric_at_end,
+        numeric_before_number,
+        numeric_before_word,
         by_word,
         leads: flags(&leads),
         prefixes_by_word: by_first(&mut prefixes.iter().map(|(p, _)| p)),
@@ -833,6 +890,7 @@ fn compile_rules(words: &mut Interner) -> Vec<Rule> {
 }
 
 /// The compiled rules.
+#[cfg(test)]
 pub(super) fn rules() -> &'static [Rule] {
     &grammar().rules
 }
@@ -858,18 +916,6 @@ pub(super) fn may_start(token: &Token<'_>) -> bool {
         Shape::Number => true,
         Shape::Word => flag(&grammar().starts, token.id),
         Shape::Punct => false,
-    }
-}
-
-/// The rules (by index, in table order) that can begin at `token`.
-fn candidates(token: &Token<'_>) -> &'static [usize] {
-    let grammar = grammar();
-    match token.shape {
-        Shape::Number => &grammar.numeric,
-        _ => grammar
-            .by_word
-            .get(usize::from(token.id))
-            .map_or(&[], Vec::as_slice),
     }
 }
 
@@ -960,10 +1006,39 @@ pub(super) struct Found {
 /// all) also blocks every shorter reading at the same token, so the bad date
 /// gives no time rather than a misleading `February`.
 pub(super) fn match_at(tokens: &[Token<'_>], i: usize, ctx: &Ctx) -> Option<Found> {
-    let all = rules();
+    let grammar = grammar();
+    let all = &grammar.rules;
     let token = tokens.get(i)?;
     let after = tokens.get(i + 1);
-    let candidates = candidates(token)
+    if token.shape != Shape::Number {
+        let mut candidates = grammar
+            .by_word
+            .get(usize::from(token.id))
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .filter(|(_, next)| next.admits(after))
+            .filter_map(|(r, _)| all.get(*r));
+        return best_of(&mut candidates, tokens, i, ctx);
+    }
+    // The rules whose openings admit this number and the token after it.
+    let indexed: Option<&[usize]> = match after {
+        _ if token.id != UNKNOWN => None,
+        None => Some(&grammar.numeric_at_end),
+        Some(a) if a.shape == Shape::Number => {
+            (a.id == UNKNOWN).then_some(grammar.numeric_before_number.as_slice())
+        }
+        Some(a) => grammar
+            .numeric_before_word
+            .get(usize::from(a.id))
+            .map(Vec::as_slice),
+    };
+    if let Some(numeric) = indexed {
+        let mut candidates = numeric.iter().filter_map(|&r| all.get(r));
+        return best_of(&mut candidates, tokens, i, ctx);
+    }
+    // A number with a word id (the vocabulary has none): every opening is checked.
+    let mut candidates = grammar
+        .numeric
         .iter()
         .filter_map(|&r| all.get(r))
         .filter(|rule| {
@@ -971,12 +1046,12 @@ pub(super) fn match_at(tokens: &[Token<'_>], i: usize, ctx: &Ctx) -> Option<Foun
                 .iter()
                 .any(|(first, next)| first.admits(Some(token)) && next.admits(after))
         });
-    best_of(candidates, tokens, i, ctx)
+    best_of(&mut candidates, tokens, i, ctx)
 }
 
 /// The best match at token `i` among `rules` (in table order).
-fn best_of<'r>(
-    rules: impl Iterator<Item = &'r Rule>,
+fn best_of(
+    rules: &mut dyn Iterator<Item = &Rule>,
     tokens: &[Token<'_>],
     i: usize,
     ctx: &Ctx,
@@ -2170,7 +2245,7 @@ mod tests {
             };
             for i in 0..tokens.len() {
                 let indexed = match_at(&tokens, i, &ctx).map(|f| (f.core, f.end));
-                let every = best_of(rules().iter(), &tokens, i, &ctx).map(|f| (f.core, f.end));
+                let every = best_of(&mut rules().iter(), &tokens, i, &ctx).map(|f| (f.core, f.end));
                 assert_eq!(indexed, every, "token {i} {:?}", tokens[i].text);
             }
         }
