@@ -474,6 +474,9 @@ pub(super) struct Grammar {
     ids: WordMap,
     /// The longest word of the vocabulary, in bytes.
     longest: usize,
+    /// A bit for each [`filter_key`] of a vocabulary word: a word whose
+    /// bit is clear is none, and needs no hashing.
+    filter: Vec<u64>,
     rules: Vec<Rule>,
     /// By word id: whether a word can begin an expression, a prefix or a
     /// skipped phrase.
@@ -758,8 +761,16 @@ fn build() -> Grammar {
             *slot = Some(*lean);
         }
     }
+    let mut filter = vec![0u64; FILTER_BITS / 64];
+    for word in words.ids.keys() {
+        let key = filter_key(word.as_bytes());
+        if let Some(slot) = filter.get_mut(key / 64) {
+            *slot |= 1 << (key % 64);
+        }
+    }
     Grammar {
         longest: words.ids.keys().map(|w| w.len()).max().unwrap_or(0),
+        filter,
         starts: flags(&starting),
         numeric,
         numeric_at_end,
@@ -895,10 +906,31 @@ pub(super) fn rules() -> &'static [Rule] {
     &grammar().rules
 }
 
+/// The number of bits of [`Grammar::filter`].
+const FILTER_BITS: usize = 1 << 16;
+
+/// A word's place in [`Grammar::filter`]: five bits each of its first and
+/// last bytes and six of its length.
+fn filter_key(word: &[u8]) -> usize {
+    let (first, last) = match (word.first(), word.last()) {
+        (Some(&f), Some(&l)) => (usize::from(f & 31), usize::from(l & 31)),
+        _ => (0, 0),
+    };
+    first << 11 | last << 6 | (word.len() & 63)
+}
+
 /// A lower-case word's id, [`UNKNOWN`] if the grammar has no such word.
 pub(super) fn word_id(lower: &str) -> WordId {
     let grammar = grammar();
     if lower.len() > grammar.longest {
+        return UNKNOWN;
+    }
+    let key = filter_key(lower.as_bytes());
+    let maybe = grammar
+        .filter
+        .get(key / 64)
+        .is_some_and(|w| w >> (key % 64) & 1 == 1);
+    if !maybe {
         return UNKNOWN;
     }
     grammar.ids.get(lower).copied().unwrap_or(UNKNOWN)
