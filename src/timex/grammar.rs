@@ -77,7 +77,7 @@ pub(super) struct Ctx {
 }
 
 /// A captured value.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Cap {
     Month(u8),
     Day(u32),
@@ -94,8 +94,9 @@ pub(super) enum Cap {
     Season(&'static str),
     Clock(u8, u8),
     Date(Date),
-    /// A decimal number as written (`1.5`).
-    Decimal(String),
+    /// A decimal number as written (`1.5`): the whole part, and the
+    /// fraction's digits as a number and how many there are.
+    Decimal(u32, u32, usize),
     Word(&'static str),
 }
 
@@ -1090,7 +1091,7 @@ fn best_of(
 ) -> Option<Found> {
     let mut best: Option<Found> = None;
     let mut rejected = 0;
-    let mut caps = Vec::new();
+    let mut caps = Caps::default();
     for rule in rules {
         caps.clear();
         if !behind_ok(&rule.behind, tokens, i) {
@@ -1107,11 +1108,11 @@ fn best_of(
             continue;
         }
         let core = match rule.resolver {
-            Resolver::Fn(resolve) => resolve(&caps, ctx),
+            Resolver::Fn(resolve) => resolve(caps.as_slice(), ctx),
             Resolver::Ref(value) => Some(Core::Ref(value)),
             Resolver::Set(value) => Some(Core::Set(value.to_string())),
             Resolver::Holiday(month, d) => {
-                let year = year_of(&caps);
+                let year = year_of(caps.as_slice());
                 match year {
                     Some(y) => {
                         day(y, month, u32::from(d)).map(|date| Core::Point(Point::Day(date)))
@@ -1137,18 +1138,57 @@ fn behind_ok(behind: &Behind, tokens: &[Token<'_>], i: usize) -> bool {
     }
 }
 
-fn match_items(
-    items: &[Item],
-    tokens: &[Token<'_>],
-    i: usize,
-    caps: &mut Vec<Cap>,
-) -> Option<usize> {
+/// The most captures a match can hold: one per item (a test checks that
+/// no rule has more items).
+const MAX_CAPS: usize = 12;
+
+/// A match's captures, on the stack: a match is tried at almost every
+/// number and calendar word, and most fail.
+struct Caps {
+    items: [Cap; MAX_CAPS],
+    len: usize,
+}
+
+impl Default for Caps {
+    fn default() -> Self {
+        Caps {
+            items: [Cap::Month(0); MAX_CAPS],
+            len: 0,
+        }
+    }
+}
+
+impl Caps {
+    /// Adds a capture; `None` if there is no room (no rule has that many
+    /// items).
+    fn push(&mut self, cap: Cap) -> Option<()> {
+        *self.items.get_mut(self.len)? = cap;
+        self.len += 1;
+        Some(())
+    }
+
+    fn truncate(&mut self, len: usize) {
+        self.len = self.len.min(len);
+    }
+
+    fn clear(&mut self) {
+        self.len = 0;
+    }
+
+    fn as_slice(&self) -> &[Cap] {
+        self.items.get(..self.len).unwrap_or_default()
+    }
+}
+
+fn match_items(items: &[Item], tokens: &[Token<'_>], i: usize, caps: &mut Caps) -> Option<usize> {
     let Some((first, rest)) = items.split_first() else {
         return Some(i);
     };
-    let mark = caps.len();
+    let mark = caps.len;
     if let Some((next, cap)) = match_el(&first.el, tokens, i) {
-        caps.extend(cap);
+        if let Some(cap) = cap {
+            caps.push(cap)?;
+        }
         if let Some(end) = match_items(rest, tokens, next, caps) {
             return Some(end);
         }
@@ -1248,7 +1288,8 @@ fn match_class(class: Class, tokens: &[Token<'_>], i: usize) -> Option<(usize, C
             if !glued_punct(tokens, i + 1, &["."]) {
                 return None;
             }
-            Some((i + 3, Cap::Decimal(format!("{whole}.{}", fraction.text))))
+            let digits = fraction.number()?;
+            Some((i + 3, Cap::Decimal(whole, digits, fraction.text.len())))
         }
         Class::Unit => {
             let (unit, count) = get(&g.units, token.id)?;
@@ -2171,7 +2212,7 @@ fn fractional(caps: &[Cap], _: &Ctx) -> Option<Core> {
         return None;
     }
     let amount = caps.iter().find_map(|c| match c {
-        Cap::Decimal(d) => Some(d.clone()),
+        Cap::Decimal(whole, digits, width) => Some(format!("{whole}.{digits:0width$}")),
         Cap::Num {
             value: Some(n),
             article: false,
@@ -2257,6 +2298,7 @@ mod tests {
                 }
             }
             assert!(!rule.items.is_empty(), "{:?}", rule.pattern);
+            assert!(rule.items.len() <= MAX_CAPS, "{:?}", rule.pattern);
         }
     }
 
