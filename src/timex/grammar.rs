@@ -77,7 +77,7 @@ pub(super) struct Ctx {
 }
 
 /// A captured value.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Cap {
     Month(u8),
     Day(u32),
@@ -94,8 +94,9 @@ pub(super) enum Cap {
     Season(&'static str),
     Clock(u8, u8),
     Date(Date),
-    /// A decimal number as written (`1.5`).
-    Decimal(String),
+    /// A decimal number as written (`1.5`): the whole part, and the
+    /// fraction's digits as a number and how many there are.
+    Decimal(u32, u32, usize),
     Word(&'static str),
 }
 
@@ -387,17 +388,35 @@ impl TokenSet {
     }
 
     fn admits(&self, token: Option<&Token<'_>>) -> bool {
+        self.admits_key(token.map(|t| (t.shape == Shape::Number, t.id)))
+    }
+
+    /// [`TokenSet::admits`] for a token known by whether it is a number
+    /// and its word id (`None`: no token).
+    fn admits_key(&self, key: Option<(bool, WordId)>) -> bool {
         if self.any {
             return true;
         }
-        let Some(t) = token else {
+        let Some((number, id)) = key else {
             return false;
         };
-        (self.numbers && t.shape == Shape::Number)
+        (self.numbers && number)
             || self
                 .words
-                .get(usize::from(t.id) / 64)
-                .is_some_and(|w| w >> (t.id % 64) & 1 == 1)
+                .get(usize::from(id) / 64)
+                .is_some_and(|w| w >> (id % 64) & 1 == 1)
+    }
+
+    /// Adds every token `other` admits.
+    fn union(&mut self, other: &TokenSet) {
+        self.any |= other.any;
+        self.numbers |= other.numbers;
+        if self.words.len() < other.words.len() {
+            self.words.resize(other.words.len(), 0);
+        }
+        for (slot, w) in self.words.iter_mut().zip(&other.words) {
+            *slot |= w;
+        }
     }
 }
 
@@ -456,14 +475,25 @@ pub(super) struct Grammar {
     ids: WordMap,
     /// The longest word of the vocabulary, in bytes.
     longest: usize,
+    /// A bit for each [`filter_key`] of a vocabulary word: a word whose
+    /// bit is clear is none, and needs no hashing.
+    filter: Vec<u64>,
     rules: Vec<Rule>,
     /// By word id: whether a word can begin an expression, a prefix or a
     /// skipped phrase.
     starts: Vec<bool>,
     /// Rules (by index, in table order) that can begin at a number.
     numeric: Vec<usize>,
-    /// By word id: rules (by index, in table order) that can begin there.
-    by_word: Vec<Vec<usize>>,
+    /// The rules of `numeric` whose openings admit a number (of word id
+    /// [`UNKNOWN`]) followed by: no token, a number (also [`UNKNOWN`]), and
+    /// by word id any other token.
+    numeric_at_end: Vec<usize>,
+    numeric_before_number: Vec<usize>,
+    numeric_before_word: Vec<Vec<usize>>,
+    /// By word id: rules (by index, in table order) that can begin there,
+    /// each with the tokens its openings that begin with that word admit
+    /// next (their union).
+    by_word: Vec<Vec<(usize, TokenSet)>>,
     /// By word id: whether it is a calendar lead (`@lead`).
     leads: Vec<bool>,
     /// Prefix phrases, longest first, and by first word id the indexes of
@@ -690,24 +720,63 @@ fn build() -> Grammar {
         }
         table
     };
-    let mut by_word: Vec<Vec<usize>> = vec![Vec::new(); size];
+    let mut by_word: Vec<Vec<(usize, TokenSet)>> = vec![Vec::new(); size];
     for (r, first) in rule_words.iter().enumerate() {
+        let Some(rule) = rules.get(r) else {
+            continue;
+        };
         for &id in first {
             if let Some(slot) = by_word.get_mut(usize::from(id)) {
-                slot.push(r);
+                let mut next = TokenSet::default();
+                for (open, then) in &rule.openings {
+                    if open.admits_key(Some((false, id))) {
+                        next.union(then);
+                    }
+                }
+                slot.push((r, next));
             }
         }
     }
+    // A number token's candidates, by the token after it.
+    let numeric_for = |after: Option<(bool, WordId)>| -> Vec<usize> {
+        numeric
+            .iter()
+            .copied()
+            .filter(|&r| {
+                rules.get(r).is_some_and(|rule| {
+                    rule.openings.iter().any(|(open, then)| {
+                        open.admits_key(Some((true, UNKNOWN))) && then.admits_key(after)
+                    })
+                })
+            })
+            .collect()
+    };
+    let numeric_at_end = numeric_for(None);
+    let numeric_before_number = numeric_for(Some((true, UNKNOWN)));
+    let numeric_before_word: Vec<Vec<usize>> = (0..size)
+        .map(|id| numeric_for(Some((false, WordId::try_from(id).unwrap_or(UNKNOWN)))))
+        .collect();
     let mut tense: Vec<Option<Lean>> = vec![None; size];
     for (id, lean) in &tense_words {
         if let Some(slot @ None) = tense.get_mut(usize::from(*id)) {
             *slot = Some(*lean);
         }
     }
+    let mut filter = vec![0u64; FILTER_BITS / 64];
+    for word in words.ids.keys() {
+        let key = filter_key(word.as_bytes());
+        if let Some(slot) = filter.get_mut(key / 64) {
+            *slot |= 1 << (key % 64);
+        }
+    }
     Grammar {
         longest: words.ids.keys().map(|w| w.len()).max().unwrap_or(0),
+        filter,
         starts: flags(&starting),
         numeric,
+        numeric_at_end,
+        numeric_before_number,
+        numeric_before_word,
         by_word,
         leads: flags(&leads),
         prefixes_by_word: by_first(&mut prefixes.iter().map(|(p, _)| p)),
@@ -833,14 +902,36 @@ fn compile_rules(words: &mut Interner) -> Vec<Rule> {
 }
 
 /// The compiled rules.
+#[cfg(test)]
 pub(super) fn rules() -> &'static [Rule] {
     &grammar().rules
+}
+
+/// The number of bits of [`Grammar::filter`].
+const FILTER_BITS: usize = 1 << 16;
+
+/// A word's place in [`Grammar::filter`]: five bits each of its first and
+/// last bytes and six of its length.
+fn filter_key(word: &[u8]) -> usize {
+    let (first, last) = match (word.first(), word.last()) {
+        (Some(&f), Some(&l)) => (usize::from(f & 31), usize::from(l & 31)),
+        _ => (0, 0),
+    };
+    first << 11 | last << 6 | (word.len() & 63)
 }
 
 /// A lower-case word's id, [`UNKNOWN`] if the grammar has no such word.
 pub(super) fn word_id(lower: &str) -> WordId {
     let grammar = grammar();
     if lower.len() > grammar.longest {
+        return UNKNOWN;
+    }
+    let key = filter_key(lower.as_bytes());
+    let maybe = grammar
+        .filter
+        .get(key / 64)
+        .is_some_and(|w| w >> (key % 64) & 1 == 1);
+    if !maybe {
         return UNKNOWN;
     }
     grammar.ids.get(lower).copied().unwrap_or(UNKNOWN)
@@ -858,18 +949,6 @@ pub(super) fn may_start(token: &Token<'_>) -> bool {
         Shape::Number => true,
         Shape::Word => flag(&grammar().starts, token.id),
         Shape::Punct => false,
-    }
-}
-
-/// The rules (by index, in table order) that can begin at `token`.
-fn candidates(token: &Token<'_>) -> &'static [usize] {
-    let grammar = grammar();
-    match token.shape {
-        Shape::Number => &grammar.numeric,
-        _ => grammar
-            .by_word
-            .get(usize::from(token.id))
-            .map_or(&[], Vec::as_slice),
     }
 }
 
@@ -960,10 +1039,39 @@ pub(super) struct Found {
 /// all) also blocks every shorter reading at the same token, so the bad date
 /// gives no time rather than a misleading `February`.
 pub(super) fn match_at(tokens: &[Token<'_>], i: usize, ctx: &Ctx) -> Option<Found> {
-    let all = rules();
+    let grammar = grammar();
+    let all = &grammar.rules;
     let token = tokens.get(i)?;
     let after = tokens.get(i + 1);
-    let candidates = candidates(token)
+    if token.shape != Shape::Number {
+        let mut candidates = grammar
+            .by_word
+            .get(usize::from(token.id))
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .filter(|(_, next)| next.admits(after))
+            .filter_map(|(r, _)| all.get(*r));
+        return best_of(&mut candidates, tokens, i, ctx);
+    }
+    // The rules whose openings admit this number and the token after it.
+    let indexed: Option<&[usize]> = match after {
+        _ if token.id != UNKNOWN => None,
+        None => Some(&grammar.numeric_at_end),
+        Some(a) if a.shape == Shape::Number => {
+            (a.id == UNKNOWN).then_some(grammar.numeric_before_number.as_slice())
+        }
+        Some(a) => grammar
+            .numeric_before_word
+            .get(usize::from(a.id))
+            .map(Vec::as_slice),
+    };
+    if let Some(numeric) = indexed {
+        let mut candidates = numeric.iter().filter_map(|&r| all.get(r));
+        return best_of(&mut candidates, tokens, i, ctx);
+    }
+    // A number with a word id (the vocabulary has none): every opening is checked.
+    let mut candidates = grammar
+        .numeric
         .iter()
         .filter_map(|&r| all.get(r))
         .filter(|rule| {
@@ -971,19 +1079,19 @@ pub(super) fn match_at(tokens: &[Token<'_>], i: usize, ctx: &Ctx) -> Option<Foun
                 .iter()
                 .any(|(first, next)| first.admits(Some(token)) && next.admits(after))
         });
-    best_of(candidates, tokens, i, ctx)
+    best_of(&mut candidates, tokens, i, ctx)
 }
 
 /// The best match at token `i` among `rules` (in table order).
-fn best_of<'r>(
-    rules: impl Iterator<Item = &'r Rule>,
+fn best_of(
+    rules: &mut dyn Iterator<Item = &Rule>,
     tokens: &[Token<'_>],
     i: usize,
     ctx: &Ctx,
 ) -> Option<Found> {
     let mut best: Option<Found> = None;
     let mut rejected = 0;
-    let mut caps = Vec::new();
+    let mut caps = Caps::default();
     for rule in rules {
         caps.clear();
         if !behind_ok(&rule.behind, tokens, i) {
@@ -1000,11 +1108,11 @@ fn best_of<'r>(
             continue;
         }
         let core = match rule.resolver {
-            Resolver::Fn(resolve) => resolve(&caps, ctx),
+            Resolver::Fn(resolve) => resolve(caps.as_slice(), ctx),
             Resolver::Ref(value) => Some(Core::Ref(value)),
             Resolver::Set(value) => Some(Core::Set(value.to_string())),
             Resolver::Holiday(month, d) => {
-                let year = year_of(&caps);
+                let year = year_of(caps.as_slice());
                 match year {
                     Some(y) => {
                         day(y, month, u32::from(d)).map(|date| Core::Point(Point::Day(date)))
@@ -1030,18 +1138,57 @@ fn behind_ok(behind: &Behind, tokens: &[Token<'_>], i: usize) -> bool {
     }
 }
 
-fn match_items(
-    items: &[Item],
-    tokens: &[Token<'_>],
-    i: usize,
-    caps: &mut Vec<Cap>,
-) -> Option<usize> {
+/// The most captures a match can hold: one per item (a test checks that
+/// no rule has more items).
+const MAX_CAPS: usize = 12;
+
+/// A match's captures, on the stack: a match is tried at almost every
+/// number and calendar word, and most fail.
+struct Caps {
+    items: [Cap; MAX_CAPS],
+    len: usize,
+}
+
+impl Default for Caps {
+    fn default() -> Self {
+        Caps {
+            items: [Cap::Month(0); MAX_CAPS],
+            len: 0,
+        }
+    }
+}
+
+impl Caps {
+    /// Adds a capture; `None` if there is no room (no rule has that many
+    /// items).
+    fn push(&mut self, cap: Cap) -> Option<()> {
+        *self.items.get_mut(self.len)? = cap;
+        self.len += 1;
+        Some(())
+    }
+
+    fn truncate(&mut self, len: usize) {
+        self.len = self.len.min(len);
+    }
+
+    fn clear(&mut self) {
+        self.len = 0;
+    }
+
+    fn as_slice(&self) -> &[Cap] {
+        self.items.get(..self.len).unwrap_or_default()
+    }
+}
+
+fn match_items(items: &[Item], tokens: &[Token<'_>], i: usize, caps: &mut Caps) -> Option<usize> {
     let Some((first, rest)) = items.split_first() else {
         return Some(i);
     };
-    let mark = caps.len();
+    let mark = caps.len;
     if let Some((next, cap)) = match_el(&first.el, tokens, i) {
-        caps.extend(cap);
+        if let Some(cap) = cap {
+            caps.push(cap)?;
+        }
         if let Some(end) = match_items(rest, tokens, next, caps) {
             return Some(end);
         }
@@ -1141,7 +1288,8 @@ fn match_class(class: Class, tokens: &[Token<'_>], i: usize) -> Option<(usize, C
             if !glued_punct(tokens, i + 1, &["."]) {
                 return None;
             }
-            Some((i + 3, Cap::Decimal(format!("{whole}.{}", fraction.text))))
+            let digits = fraction.number()?;
+            Some((i + 3, Cap::Decimal(whole, digits, fraction.text.len())))
         }
         Class::Unit => {
             let (unit, count) = get(&g.units, token.id)?;
@@ -2064,7 +2212,7 @@ fn fractional(caps: &[Cap], _: &Ctx) -> Option<Core> {
         return None;
     }
     let amount = caps.iter().find_map(|c| match c {
-        Cap::Decimal(d) => Some(d.clone()),
+        Cap::Decimal(whole, digits, width) => Some(format!("{whole}.{digits:0width$}")),
         Cap::Num {
             value: Some(n),
             article: false,
@@ -2150,6 +2298,7 @@ mod tests {
                 }
             }
             assert!(!rule.items.is_empty(), "{:?}", rule.pattern);
+            assert!(rule.items.len() <= MAX_CAPS, "{:?}", rule.pattern);
         }
     }
 
@@ -2170,7 +2319,7 @@ mod tests {
             };
             for i in 0..tokens.len() {
                 let indexed = match_at(&tokens, i, &ctx).map(|f| (f.core, f.end));
-                let every = best_of(rules().iter(), &tokens, i, &ctx).map(|f| (f.core, f.end));
+                let every = best_of(&mut rules().iter(), &tokens, i, &ctx).map(|f| (f.core, f.end));
                 assert_eq!(indexed, every, "token {i} {:?}", tokens[i].text);
             }
         }
