@@ -648,6 +648,20 @@ pub(crate) struct Tracker<'a> {
     frozen: bool,
     /// The last sentence read by [`Tracker::in_claim`] and its mentions.
     sentence: Option<(Range<usize>, Vec<EntityMention>)>,
+    /// Buffers [`find_in`] reuses from one sentence to the next.
+    scratch: Scratch,
+}
+
+/// The buffers of [`find_in`], kept empty between calls so that a sentence
+/// reuses the last one's allocations.
+#[derive(Debug, Clone, Default)]
+struct Scratch {
+    /// The forms that are not a prefix of their word (see [`forms`]).
+    buf: String,
+    /// Each word's bare and singular form.
+    forms: Vec<(Src, Src)>,
+    /// The words as read for matching, emptied.
+    toks: Vec<Tok<'static>>,
 }
 
 /// A name resolved to its entity.
@@ -675,6 +689,7 @@ impl<'a> Tracker<'a> {
             vacant: HashSet::default(),
             frozen: false,
             sentence: None,
+            scratch: Scratch::default(),
         }
     }
 
@@ -819,7 +834,7 @@ impl<'a> Tracker<'a> {
 }
 
 /// A word of the claim with what matching needs to know about it.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Tok<'t> {
     range: Range<usize>,
     text: &'t str,
@@ -996,6 +1011,7 @@ enum Src {
 }
 
 impl Src {
+    #[inline]
     fn get<'x>(self, word: &'x str, buf: &'x str) -> &'x str {
         match self {
             Src::Word(len) => word.get(..len).unwrap_or(word),
@@ -1004,21 +1020,22 @@ impl Src {
     }
 }
 
-/// The bare and singular forms of `words`: where each is, with the buffer
-/// holding those that are not a prefix of their word.
-fn forms(words: &[crate::text::Word<'_>]) -> (String, Vec<(Src, Src)>) {
-    let mut buf = String::new();
-    let mut out = Vec::with_capacity(words.len());
+/// The bare and singular forms of `words`: where each is, into `out`, with
+/// `buf` holding those that are not a prefix of their word (both emptied first).
+fn forms(words: &[crate::text::Word<'_>], buf: &mut String, out: &mut Vec<(Src, Src)>) {
+    buf.clear();
+    out.clear();
+    out.reserve(words.len());
     for word in words {
         let bare = match bare_in_place(word.text) {
             Some(len) => Src::Word(len),
             None => {
                 let start = buf.len();
-                push_bare(word.text, &mut buf);
+                push_bare(word.text, buf);
                 Src::Buf(start, buf.len())
             }
         };
-        let (kept, y) = singular_parts(bare.get(word.text, &buf));
+        let (kept, y) = singular_parts(bare.get(word.text, buf));
         let form = match (bare, y) {
             (Src::Word(_), false) => Src::Word(kept),
             (Src::Buf(start, _), false) => Src::Buf(start, start + kept),
@@ -1030,7 +1047,7 @@ fn forms(words: &[crate::text::Word<'_>]) -> (String, Vec<(Src, Src)>) {
             }
             (Src::Buf(..), true) => {
                 let start = buf.len();
-                push_bare(word.text, &mut buf);
+                push_bare(word.text, buf);
                 buf.truncate(start + kept);
                 buf.push('y');
                 Src::Buf(start, buf.len())
@@ -1038,17 +1055,19 @@ fn forms(words: &[crate::text::Word<'_>]) -> (String, Vec<(Src, Src)>) {
         };
         out.push((bare, form));
     }
-    (buf, out)
 }
 
+/// The words of `text[range]` as read for matching, into `out` (emptied first).
 fn tokens<'t>(
     text: &'t str,
     range: Range<usize>,
     words: &[crate::text::Word<'t>],
     buf: &'t str,
     forms: &[(Src, Src)],
-) -> Vec<Tok<'t>> {
-    let mut out: Vec<Tok<'t>> = Vec::with_capacity(words.len());
+    out: &mut Vec<Tok<'t>>,
+) {
+    out.clear();
+    out.reserve(words.len());
     let mut previous_end: Option<usize> = None;
     for (word, &(bare_at, form)) in words.iter().zip(forms) {
         let bare = bare_at.get(word.text, buf);
@@ -1110,7 +1129,16 @@ fn tokens<'t>(
         });
         previous_end = Some(out.last().map_or(gap_start, |t| t.range.end));
     }
-    out
+}
+
+/// `toks` emptied, as a vector of another lifetime with the same allocation
+/// (collecting a vector's own iterator into a vector of a type of the same
+/// size reuses its buffer).
+// `filter` cannot change the element's lifetime: `filter_map` is the point.
+#[allow(clippy::unnecessary_filter_map)]
+fn emptied<'x>(mut toks: Vec<Tok<'_>>) -> Vec<Tok<'x>> {
+    toks.clear();
+    toks.into_iter().filter_map(|_| None).collect()
 }
 
 /// Whether the word starting at `start` begins a sentence: nothing but
@@ -1173,8 +1201,16 @@ fn find_in<'t>(
     words: &[crate::text::Word<'t>],
     tracker: &mut Tracker<'_>,
 ) -> Vec<EntityMention> {
-    let (buf, forms) = forms(words);
-    let toks = tokens(text, range, words, &buf, &forms);
+    // Taken for the call (a nested call, which there is none of, would
+    // start afresh) and given back emptied.
+    let Scratch {
+        mut buf,
+        forms: mut word_forms,
+        toks,
+    } = std::mem::take(&mut tracker.scratch);
+    forms(words, &mut buf, &mut word_forms);
+    let mut toks = emptied(toks);
+    tokens(text, range, words, &buf, &word_forms, &mut toks);
     let headline = is_headline(&toks);
     let mut scan = Scan {
         text,
@@ -1187,9 +1223,18 @@ fn find_in<'t>(
     while i < toks.len() {
         i = scan.step(i).max(i + 1);
     }
+    let mut out = scan.out;
+    let toks = emptied(toks);
+    buf.clear();
+    word_forms.clear();
+    tracker.scratch = Scratch {
+        buf,
+        forms: word_forms,
+        toks,
+    };
     // Already in text order but for rare back-and-forth around titles.
-    scan.out.sort_by_key(|m| (m.start, m.end));
-    scan.out
+    out.sort_by_key(|m| (m.start, m.end));
+    out
 }
 
 struct Scan<'s, 't, 'a> {
@@ -2339,8 +2384,12 @@ mod tests {
                     Kazakhtelecom’s city's cities' ALMATY Алматы Сёла ÉCOLES écoles \
                     s's x ' ab’ Babies’s";
         let found = words(text, 0..text.len());
-        let (buf, forms) = forms(&found);
-        for (word, &(b, f)) in found.iter().zip(&forms) {
+        // Twice into the same buffers: what the first call left is not read.
+        let (mut buf, mut forms_of) = (String::from("left over"), Vec::new());
+        forms(&found[..3], &mut buf, &mut forms_of);
+        forms(&found, &mut buf, &mut forms_of);
+        assert_eq!(forms_of.len(), found.len());
+        for (word, &(b, f)) in found.iter().zip(&forms_of) {
             assert_eq!(b.get(word.text, &buf), bare(word.text), "{}", word.text);
             assert_eq!(
                 f.get(word.text, &buf),
