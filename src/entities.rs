@@ -662,6 +662,8 @@ struct Scratch {
     forms: Vec<(Src, Src)>,
     /// The words as read for matching, emptied.
     toks: Vec<Tok<'static>>,
+    /// The words of a range [`find`] reads, emptied.
+    words: Vec<crate::text::Word<'static>>,
 }
 
 /// A name resolved to its entity.
@@ -698,14 +700,14 @@ impl<'a> Tracker<'a> {
     /// changing what the tracker knows. Unknown names resolve to themselves.
     pub(crate) fn canonical(&mut self, name: &str) -> Option<Canonical> {
         self.frozen = true;
-        let found = find(name, 0..name.len(), self);
+        let mut found = find(name, 0..name.len(), self);
         self.frozen = false;
-        let Some(mention) = found
+        // The last person's mention, else the last mention: taken, not copied.
+        let at = found
             .iter()
-            .rev()
-            .find(|m| m.kind == EntityKind::Person)
-            .or_else(|| found.last())
-        else {
+            .rposition(|m| m.kind == EntityKind::Person)
+            .or_else(|| found.len().checked_sub(1));
+        let Some(mention) = at.map(|at| found.swap_remove(at)) else {
             // A name the account never used: itself, as a person's.
             let words: Vec<String> = words(name, 0..name.len())
                 .into_iter()
@@ -717,15 +719,13 @@ impl<'a> Tracker<'a> {
                 kind: EntityKind::Person,
             });
         };
-        let kind = mention.kind;
         Some(Canonical {
-            name: self
-                .display
-                .get(&mention.key)
-                .cloned()
-                .unwrap_or_else(|| mention.text.clone()),
-            key: mention.key.clone(),
-            kind,
+            name: match self.display.get(&mention.key) {
+                Some(display) => display.clone(),
+                None => mention.text,
+            },
+            key: mention.key,
+            kind: mention.kind,
         })
     }
 
@@ -826,9 +826,22 @@ impl<'a> Tracker<'a> {
         }
     }
 
-    fn remember<K: Into<String>, V>(map: &mut HashMap<String, V>, frozen: bool, key: K, value: V) {
-        if !frozen {
-            map.insert(key.into(), value);
+    /// Sets `map[key]` to `value()` unless frozen; the key is copied only
+    /// when new, the value made only when kept.
+    fn remember<V>(
+        map: &mut HashMap<String, V>,
+        frozen: bool,
+        key: &str,
+        value: impl FnOnce() -> V,
+    ) {
+        if frozen {
+            return;
+        }
+        match map.get_mut(key) {
+            Some(known) => *known = value(),
+            None => {
+                map.insert(key.to_string(), value());
+            }
         }
     }
 }
@@ -1131,14 +1144,14 @@ fn tokens<'t>(
     }
 }
 
-/// `toks` emptied, as a vector of another lifetime with the same allocation
-/// (collecting a vector's own iterator into a vector of a type of the same
-/// size reuses its buffer).
+/// `items` emptied, as a vector of the same type but for its lifetime, with
+/// the same allocation (collecting a vector's own iterator into a vector of
+/// a type of the same size and alignment reuses its buffer).
 // `filter` cannot change the element's lifetime: `filter_map` is the point.
 #[allow(clippy::unnecessary_filter_map)]
-fn emptied<'x>(mut toks: Vec<Tok<'_>>) -> Vec<Tok<'x>> {
-    toks.clear();
-    toks.into_iter().filter_map(|_| None).collect()
+fn emptied<'x, T, U: 'x>(mut items: Vec<T>) -> Vec<U> {
+    items.clear();
+    items.into_iter().filter_map(|_| None).collect()
 }
 
 /// Whether the word starting at `start` begins a sentence: nothing but
@@ -1190,7 +1203,11 @@ pub(crate) fn find(
     let Some(_) = text.get(range.clone()) else {
         return Vec::new();
     };
-    find_in(text, range.clone(), &words(text, range), tracker)
+    let mut found_words = emptied(std::mem::take(&mut tracker.scratch.words));
+    crate::text::for_each_word(text, range.clone(), |word| found_words.push(word));
+    let found = find_in(text, range, &found_words, tracker);
+    tracker.scratch.words = emptied(found_words);
+    found
 }
 
 /// [`find`], given the words of `text[range]` (`words(text, range)`, which
@@ -1207,6 +1224,7 @@ fn find_in<'t>(
         mut buf,
         forms: mut word_forms,
         toks,
+        words: spare_words,
     } = std::mem::take(&mut tracker.scratch);
     forms(words, &mut buf, &mut word_forms);
     let mut toks = emptied(toks);
@@ -1231,6 +1249,7 @@ fn find_in<'t>(
         buf,
         forms: word_forms,
         toks,
+        words: spare_words,
     };
     // Already in text order but for rare back-and-forth around titles.
     out.sort_by_key(|m| (m.start, m.end));
@@ -1413,12 +1432,9 @@ impl<'s, 't, 'a> Scan<'s, 't, 'a> {
         };
         let frozen = self.tracker.frozen;
         if let Some(class) = &entry.class {
-            Tracker::remember(
-                &mut self.tracker.last,
-                frozen,
-                class.clone(),
-                (key.clone(), kind),
-            );
+            Tracker::remember(&mut self.tracker.last, frozen, class, || {
+                (key.clone(), kind)
+            });
         }
         if entry.kind == Kind::Place && !adjective && self.tracker.home.is_none() && !frozen {
             self.tracker.home.clone_from(&entry.country);
@@ -1579,20 +1595,14 @@ impl<'s, 't, 'a> Scan<'s, 't, 'a> {
                     None => self.person(name),
                 };
                 if holder {
-                    Tracker::remember(
-                        &mut self.tracker.bound,
-                        frozen,
-                        office(qualifier),
-                        person.clone(),
-                    );
+                    Tracker::remember(&mut self.tracker.bound, frozen, &office(qualifier), || {
+                        person.clone()
+                    });
                 }
                 if let Some(class) = &entry.class {
-                    Tracker::remember(
-                        &mut self.tracker.last,
-                        frozen,
-                        class.clone(),
-                        (person.clone(), Kind::Person),
-                    );
+                    Tracker::remember(&mut self.tracker.last, frozen, class, || {
+                        (person.clone(), Kind::Person)
+                    });
                 }
                 (Some(person), end)
             }
@@ -1772,18 +1782,12 @@ impl<'s, 't, 'a> Scan<'s, 't, 'a> {
                     slug.clone()
                 };
                 let frozen = self.tracker.frozen;
-                Tracker::remember(
-                    &mut self.tracker.last,
-                    frozen,
-                    head.key.clone(),
-                    (key.clone(), head.kind),
-                );
-                Tracker::remember(
-                    &mut self.tracker.names,
-                    frozen,
-                    slug.clone(),
-                    (key.clone(), head.kind),
-                );
+                Tracker::remember(&mut self.tracker.last, frozen, &head.key, || {
+                    (key.clone(), head.kind)
+                });
+                Tracker::remember(&mut self.tracker.names, frozen, &slug, || {
+                    (key.clone(), head.kind)
+                });
                 let text = self.span_text(i..m.end);
                 self.tracker.remember_display(&key, text);
                 self.push(i..m.end, key, head.kind);
@@ -1852,7 +1856,9 @@ impl<'s, 't, 'a> Scan<'s, 't, 'a> {
         }
         let key = known.map_or_else(|| slug.clone(), |(key, _)| key);
         let frozen = self.tracker.frozen;
-        Tracker::remember(&mut self.tracker.names, frozen, slug, (key.clone(), kind));
+        Tracker::remember(&mut self.tracker.names, frozen, &slug, || {
+            (key.clone(), kind)
+        });
         let text = self.span_text(span.clone());
         self.tracker.remember_display(&key, text);
         self.push(span, key, kind);
@@ -1881,13 +1887,10 @@ impl<'s, 't, 'a> Scan<'s, 't, 'a> {
             _ => slug.clone(),
         };
         let frozen = self.tracker.frozen;
-        Tracker::remember(&mut self.tracker.surnames, frozen, surname, key.clone());
-        Tracker::remember(
-            &mut self.tracker.names,
-            frozen,
-            slug,
-            (key.clone(), Kind::Person),
-        );
+        Tracker::remember(&mut self.tracker.surnames, frozen, surname, || key.clone());
+        Tracker::remember(&mut self.tracker.names, frozen, &slug, || {
+            (key.clone(), Kind::Person)
+        });
         let text = self.span_text(span.clone());
         self.tracker.remember_display(&key, text);
         self.push(span, key.clone(), Kind::Person);
