@@ -826,21 +826,18 @@ impl<'a> Tracker<'a> {
         }
     }
 
-    /// Sets `map[key]` to `value()` unless frozen; the key is copied only
-    /// when new, the value made only when kept.
-    fn remember<V>(
-        map: &mut HashMap<String, V>,
-        frozen: bool,
-        key: &str,
-        value: impl FnOnce() -> V,
-    ) {
+    /// Sets `map[key]` to `value` unless frozen; the key is copied only
+    /// when new. Out of line: inlined at its call sites it cost a KB of
+    /// the `.wasm`.
+    #[inline(never)]
+    fn remember<V>(map: &mut HashMap<String, V>, frozen: bool, key: &str, value: V) {
         if frozen {
             return;
         }
         match map.get_mut(key) {
-            Some(known) => *known = value(),
+            Some(known) => *known = value,
             None => {
-                map.insert(key.to_string(), value());
+                map.insert(key.to_string(), value);
             }
         }
     }
@@ -1432,9 +1429,7 @@ impl<'s, 't, 'a> Scan<'s, 't, 'a> {
         };
         let frozen = self.tracker.frozen;
         if let Some(class) = &entry.class {
-            Tracker::remember(&mut self.tracker.last, frozen, class, || {
-                (key.clone(), kind)
-            });
+            Tracker::remember(&mut self.tracker.last, frozen, class, (key.clone(), kind));
         }
         if entry.kind == Kind::Place && !adjective && self.tracker.home.is_none() && !frozen {
             self.tracker.home.clone_from(&entry.country);
@@ -1595,14 +1590,20 @@ impl<'s, 't, 'a> Scan<'s, 't, 'a> {
                     None => self.person(name),
                 };
                 if holder {
-                    Tracker::remember(&mut self.tracker.bound, frozen, &office(qualifier), || {
-                        person.clone()
-                    });
+                    Tracker::remember(
+                        &mut self.tracker.bound,
+                        frozen,
+                        &office(qualifier),
+                        person.clone(),
+                    );
                 }
                 if let Some(class) = &entry.class {
-                    Tracker::remember(&mut self.tracker.last, frozen, class, || {
-                        (person.clone(), Kind::Person)
-                    });
+                    Tracker::remember(
+                        &mut self.tracker.last,
+                        frozen,
+                        class,
+                        (person.clone(), Kind::Person),
+                    );
                 }
                 (Some(person), end)
             }
@@ -1782,12 +1783,18 @@ impl<'s, 't, 'a> Scan<'s, 't, 'a> {
                     slug.clone()
                 };
                 let frozen = self.tracker.frozen;
-                Tracker::remember(&mut self.tracker.last, frozen, &head.key, || {
-                    (key.clone(), head.kind)
-                });
-                Tracker::remember(&mut self.tracker.names, frozen, &slug, || {
-                    (key.clone(), head.kind)
-                });
+                Tracker::remember(
+                    &mut self.tracker.last,
+                    frozen,
+                    &head.key,
+                    (key.clone(), head.kind),
+                );
+                Tracker::remember(
+                    &mut self.tracker.names,
+                    frozen,
+                    &slug,
+                    (key.clone(), head.kind),
+                );
                 let text = self.span_text(i..m.end);
                 self.tracker.remember_display(&key, text);
                 self.push(i..m.end, key, head.kind);
@@ -1856,9 +1863,7 @@ impl<'s, 't, 'a> Scan<'s, 't, 'a> {
         }
         let key = known.map_or_else(|| slug.clone(), |(key, _)| key);
         let frozen = self.tracker.frozen;
-        Tracker::remember(&mut self.tracker.names, frozen, &slug, || {
-            (key.clone(), kind)
-        });
+        Tracker::remember(&mut self.tracker.names, frozen, &slug, (key.clone(), kind));
         let text = self.span_text(span.clone());
         self.tracker.remember_display(&key, text);
         self.push(span, key, kind);
@@ -1887,10 +1892,13 @@ impl<'s, 't, 'a> Scan<'s, 't, 'a> {
             _ => slug.clone(),
         };
         let frozen = self.tracker.frozen;
-        Tracker::remember(&mut self.tracker.surnames, frozen, surname, || key.clone());
-        Tracker::remember(&mut self.tracker.names, frozen, &slug, || {
-            (key.clone(), Kind::Person)
-        });
+        Tracker::remember(&mut self.tracker.surnames, frozen, surname, key.clone());
+        Tracker::remember(
+            &mut self.tracker.names,
+            frozen,
+            &slug,
+            (key.clone(), Kind::Person),
+        );
         let text = self.span_text(span.clone());
         self.tracker.remember_display(&key, text);
         self.push(span, key.clone(), Kind::Person);
