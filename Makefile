@@ -70,10 +70,13 @@ test-e2e: setup-browser wasm
 	scripts/test-counts.sh run $(COUNTS)/e2e node -- node --test --test-reporter=spec tests/e2e/
 
 # The .wasm size budget (150 KB gzipped, issue #7). The .wasm is still over it
-# (benches/README.md, "Size"), so for now this prints the excess and passes;
-# drop --warn-only once it fits, and CI fails over the budget.
+# (benches/README.md, "Size"), so for now this prints the excess and passes,
+# but fails over the ceiling: the size reached (211 808 bytes gzipped at the
+# merge of the second speed round) plus a little, so that CI fails when the
+# .wasm grows. Lower the ceiling as the .wasm shrinks; drop --warn-only and
+# --ceiling once it fits, and CI fails over the budget.
 test-size: wasm
-	scripts/wasm-size.sh --warn-only
+	scripts/wasm-size.sh --warn-only --ceiling 212500
 
 # Not part of `make test`: timings and long fuzzing stay out of pass/fail
 # (see benches/README.md).
