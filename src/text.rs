@@ -163,17 +163,14 @@ impl<'t> Segmented<'t> {
             return std::borrow::Cow::Owned(Vec::new());
         }
         let key = (range.start, range.end);
-        match self
+        let held = self
             .known
             .binary_search_by(|(r, _)| (r.start, r.end).cmp(&key))
-        {
-            Ok(at) => match self.known.get(at) {
-                Some((_, cell)) => {
-                    std::borrow::Cow::Borrowed(cell.get_or_init(|| words(text, range)))
-                }
-                None => std::borrow::Cow::Owned(words(text, range)),
-            },
-            Err(_) => std::borrow::Cow::Owned(words(text, range)),
+            .ok()
+            .and_then(|at| self.known.get(at));
+        match held {
+            Some((_, cell)) => std::borrow::Cow::Borrowed(cell.get_or_init(|| words(text, range))),
+            None => std::borrow::Cow::Owned(words(text, range)),
         }
     }
 
