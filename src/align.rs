@@ -271,21 +271,20 @@ impl Spread {
 
     /// Spreads `v` (the vectors of one claim at a time: [`Spread::clear`] it after).
     fn fill(&mut self, v: &Vectors) {
-        for (dense, sparse) in [(&mut self.core, &v.core), (&mut self.full, &v.full)] {
-            for &(id, w) in sparse {
-                if let Some(slot) = dense.get_mut(id as usize) {
-                    *slot = w;
-                }
-            }
-        }
+        self.write(v, |w| w);
     }
 
     /// Undoes [`Spread::fill`] of `v`.
     fn clear(&mut self, v: &Vectors) {
+        self.write(v, |_| 0.0);
+    }
+
+    /// Sets the slot of each id of `v` to `value` of its weight.
+    fn write(&mut self, v: &Vectors, value: impl Fn(f64) -> f64) {
         for (dense, sparse) in [(&mut self.core, &v.core), (&mut self.full, &v.full)] {
-            for &(id, _) in sparse {
+            for &(id, w) in sparse {
                 if let Some(slot) = dense.get_mut(id as usize) {
-                    *slot = 0.0;
+                    *slot = value(w);
                 }
             }
         }
