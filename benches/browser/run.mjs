@@ -7,6 +7,7 @@
 //   node benches/browser/run.mjs [--pairs seeds,100KB,1MB] [--limit-ms 20000]
 //
 // Needs www/pkg/ (make wasm) and `npm ci` in benches/browser/.
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { readFile, writeFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
@@ -22,6 +23,19 @@ const arg = (name, fallback) => {
   return at > 0 ? process.argv[at + 1] : fallback;
 };
 const names = arg('--pairs', 'seeds,100KB,1MB').split(',');
+
+// The peers' packages are the bench's own (benches/browser/package.json);
+// without them the page could not load and the run would only time out.
+for (const [what, path] of [
+  ['the peers (npm ci in benches/browser)', join(here, 'node_modules/diff-match-patch/index.js')],
+  ['the peers (npm ci in benches/browser)', join(here, 'node_modules/diff/package.json')],
+  ['the .wasm (make wasm)', join(root, 'www/pkg/claimdiff_bg.wasm')],
+]) {
+  if (!existsSync(path)) {
+    console.error(`browser bench: ${path} is missing; install ${what} first`);
+    process.exit(2);
+  }
+}
 const limitMs = Number(arg('--limit-ms', '20000'));
 const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
@@ -43,8 +57,10 @@ function serve() {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       if (path === '/vendor/diff-match-patch.mjs') {
+        // Read before the head is written: a failed read must still answer 404.
+        const body = await dmpModule();
         res.writeHead(200, { 'Content-Type': MIME['.mjs'] });
-        return res.end(await dmpModule());
+        return res.end(body);
       }
       const file = normalize(join(root, path));
       if (!file.startsWith(root) || file.includes(`${sep}.git${sep}`)) throw new Error('outside');
@@ -55,7 +71,8 @@ function serve() {
       });
       res.end(body);
     } catch {
-      res.writeHead(404).end();
+      if (res.headersSent) res.destroy();
+      else res.writeHead(404).end();
     }
   });
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
