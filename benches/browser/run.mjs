@@ -23,21 +23,23 @@ const arg = (name, fallback) => {
   return at > 0 ? process.argv[at + 1] : fallback;
 };
 const names = arg('--pairs', 'seeds,100KB,1MB').split(',');
+const limitMs = Number(arg('--limit-ms', '20000'));
+const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const dmpPath = join(here, 'node_modules/diff-match-patch/index.js');
+const wasmPath = join(root, 'www/pkg/claimdiff_bg.wasm');
 
-// The peers' packages are the bench's own (benches/browser/package.json);
-// without them the page could not load and the run would only time out.
-for (const [what, path] of [
-  ['the peers (npm ci in benches/browser)', join(here, 'node_modules/diff-match-patch/index.js')],
-  ['the peers (npm ci in benches/browser)', join(here, 'node_modules/diff/package.json')],
-  ['the .wasm (make wasm)', join(root, 'www/pkg/claimdiff_bg.wasm')],
+// Without these the page could not load and the run would only time out.
+const peers = '(cd benches/browser && npm ci)';
+for (const [path, install] of [
+  [dmpPath, peers],
+  [join(here, 'node_modules/diff/package.json'), peers],
+  [wasmPath, 'make wasm'],
 ]) {
   if (!existsSync(path)) {
-    console.error(`browser bench: ${path} is missing; install ${what} first`);
+    console.error(`browser bench: ${path} is missing; run \`${install}\` first`);
     process.exit(2);
   }
 }
-const limitMs = Number(arg('--limit-ms', '20000'));
-const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -48,7 +50,7 @@ const MIME = {
 
 /** diff-match-patch ships CommonJS only; the page imports it as a module. */
 async function dmpModule() {
-  const source = await readFile(join(here, 'node_modules/diff-match-patch/index.js'), 'utf8');
+  const source = await readFile(dmpPath, 'utf8');
   return `const module = { exports: {} };\n${source}\nexport default module.exports;\n`;
 }
 
@@ -71,8 +73,7 @@ function serve() {
       });
       res.end(body);
     } catch {
-      if (res.headersSent) res.destroy();
-      else res.writeHead(404).end();
+      res.writeHead(404).end();
     }
   });
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
@@ -89,7 +90,7 @@ try {
   page.on('pageerror', (e) => console.error('page error:', e.message));
   await page.goto(`${base}/benches/browser/index.html`);
   await page.waitForFunction(() => window.bench?.ready);
-  const wasm = await readFile(join(root, 'www/pkg/claimdiff_bg.wasm'));
+  const wasm = await readFile(wasmPath);
   const loadMs = await page.evaluate(() => window.bench.loadWasm());
   const results = {
     date: new Date().toISOString(),
